@@ -1,0 +1,49 @@
+package dev.warden.llm;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One typed piece of a message. Tool calls and tool results are parts (as in Anthropic's content blocks) rather
+ * than side fields, so every dialect maps onto one shape.
+ */
+public sealed interface ContentPart {
+
+    record Text(String text) implements ContentPart {
+        public Text {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** An image given by URL (http(s) or a data: URL is kept as is) or inline bytes in base64. */
+    record Image(ImageSource source, @Nullable String detail) implements ContentPart {
+        public Image {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** A call the assistant asks for; {@code arguments} is the JSON text exactly as the model produced it. */
+    record ToolCall(String id, String name, String arguments) implements ContentPart {
+        public ToolCall {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(arguments, "arguments");
+        }
+    }
+
+    /** The answer to a tool call, sent back by the client. */
+    record ToolResult(String toolCallId, List<ContentPart> content, boolean isError) implements ContentPart {
+        public ToolResult {
+            Objects.requireNonNull(toolCallId, "toolCallId");
+            content = List.copyOf(content);
+        }
+    }
+
+    /** Model reasoning returned by providers that expose it; {@code signature} is opaque and must round-trip. */
+    record Thinking(String text, @Nullable String signature) implements ContentPart {
+        public Thinking {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+}

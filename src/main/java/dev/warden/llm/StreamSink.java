@@ -1,0 +1,13 @@
+package dev.warden.llm;
+
+/**
+ * Receives a stream's events as they are decoded. Delivery is synchronous: when {@link #accept} returns, the
+ * event has been handed to the client connection, so no buffering sits between upstream and client.
+ */
+@FunctionalInterface
+public interface StreamSink {
+    /**
+     * @throws ClientGoneException when the client has disconnected; the caller must stop and cancel the upstream
+     */
+    void accept(StreamEvent event);
+}

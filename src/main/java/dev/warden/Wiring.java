@@ -1,0 +1,200 @@
+package dev.warden;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.warden.api.openai.OpenAiCodec;
+import dev.warden.auth.AuthenticateStage;
+import dev.warden.config.AccessLogConfig;
+import dev.warden.config.DeploymentConfig;
+import dev.warden.config.WardenConfig;
+import dev.warden.observe.AccessLog;
+import dev.warden.pipeline.DecodeStage;
+import dev.warden.pipeline.InvokeStage;
+import dev.warden.pipeline.Pipeline;
+import dev.warden.pipeline.RecordSink;
+import dev.warden.pipeline.RecordStage;
+import dev.warden.provider.Endpoint;
+import dev.warden.provider.Provider;
+import dev.warden.provider.Timeouts;
+import dev.warden.provider.UpstreamClient;
+import dev.warden.provider.azure.AzureOpenAiProvider;
+import dev.warden.provider.echo.EchoProvider;
+import dev.warden.provider.openaicompat.Dialects;
+import dev.warden.provider.openaicompat.OpenAiCompatProvider;
+import dev.warden.routing.Route;
+import dev.warden.routing.RouteStage;
+import dev.warden.routing.Router;
+import dev.warden.server.GatewayServer;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: every long-lived object is built here, in dependency order, and closed in reverse.
+ * Adding a provider is one case in {@link #provider}.
+ */
+public final class Wiring implements AutoCloseable {
+    private final UpstreamClient upstream;
+    private final List<AutoCloseable> closeables;
+    private final GatewayServer server;
+    private final WardenConfig config;
+    private final String masterKey;
+    private final boolean generatedKey;
+
+    private Wiring(UpstreamClient upstream, List<AutoCloseable> closeables, GatewayServer server,
+            WardenConfig config, String masterKey, boolean generatedKey) {
+        this.upstream = upstream;
+        this.closeables = closeables;
+        this.server = server;
+        this.config = config;
+        this.masterKey = masterKey;
+        this.generatedKey = generatedKey;
+    }
+
+    /**
+     * Builds and starts the gateway.
+     *
+     * @param stdout where the access log goes when it is configured to standard output
+     */
+    public static Wiring start(WardenConfig config, OutputStream stdout) {
+        var clock = InstantSource.system();
+        var json = new JsonFactory();
+        var generated = config.auth().masterKey() == null;
+        var masterKey = generated ? generateMasterKey() : config.auth().masterKey().value();
+
+        var closeables = new ArrayList<AutoCloseable>();
+        var upstream = UpstreamClient.create();
+        var providers = new ArrayList<Provider>();
+        for (var deployment : config.deployments()) {
+            providers.add(provider(deployment, upstream, clock));
+        }
+        var routes = config.models().stream()
+                .map(model -> new Route(model.name(),
+                        model.targets().stream().map(t -> new Route.Destination(t.deployment(), t.model())).toList(),
+                        model.description() == null ? "" : model.description()))
+                .toList();
+        var router = Router.create(routes, providers, config.routing().allowDirect(),
+                clock.instant().getEpochSecond());
+
+        var sinks = new ArrayList<RecordSink>();
+        accessLog(config.accessLog(), stdout, json).ifPresent(log -> {
+            sinks.add(log);
+            closeables.add(log);
+        });
+        var pipeline = Pipeline.of(List.of(
+                new RecordStage(sinks),
+                AuthenticateStage.withMasterKey(masterKey),
+                new DecodeStage(),
+                new RouteStage(router),
+                new InvokeStage(router::catalog)));
+
+        var serverConfig = config.server();
+        var server = GatewayServer.start(
+                new GatewayServer.Settings(serverConfig.host(), serverConfig.port(), serverConfig.maxBodyBytes(),
+                        serverConfig.shutdownGrace()),
+                pipeline, OpenAiCodec.create(), clock, requestIds());
+        return new Wiring(upstream, closeables, server, config, masterKey, generated);
+    }
+
+    private static Provider provider(DeploymentConfig deployment, UpstreamClient upstream, InstantSource clock) {
+        return switch (deployment.provider()) {
+            case ECHO -> EchoProvider.create(deployment.name(), clock, Wiring::randomId);
+            case OPENAI -> OpenAiCompatProvider.create(endpoint(deployment),
+                    Dialects.fromConfig(deployment.dialect(), "openai"), upstream);
+            case OPENAI_COMPATIBLE -> OpenAiCompatProvider.create(endpoint(deployment),
+                    Dialects.fromConfig(deployment.dialect(), "generic"), upstream);
+            case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
+        };
+    }
+
+    private static Endpoint endpoint(DeploymentConfig deployment) {
+        var timeouts = deployment.timeouts();
+        return new Endpoint(deployment.name(), deployment.baseUrl(),
+                deployment.apiKey() == null ? null : deployment.apiKey().value(), deployment.headers(),
+                new Timeouts(timeouts.connect(), timeouts.firstByte(), timeouts.streamIdle()));
+    }
+
+    private static java.util.Optional<AccessLog> accessLog(AccessLogConfig config, OutputStream stdout,
+            JsonFactory json) {
+        return switch (config.target()) {
+            case OFF -> java.util.Optional.empty();
+            case STDOUT -> java.util.Optional.of(AccessLog.create(stdout, config.queueCapacity(), json));
+            case FILE -> {
+                try {
+                    var parent = config.file().toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    yield java.util.Optional.of(AccessLog.create(
+                            new FileOutputStream(config.file().toFile(), true), config.queueCapacity(), json));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open access log " + config.file(), e);
+                }
+            }
+        };
+    }
+
+    /** Request ids: 24 hex digits from a fast non-blocking source; unique enough to correlate, not secrets. */
+    private static Supplier<String> requestIds() {
+        return () -> "req_" + randomId();
+    }
+
+    private static String randomId() {
+        var random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextInt());
+    }
+
+    private static String generateMasterKey() {
+        var bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "sk-warden-" + HexFormat.of().formatHex(bytes);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String masterKey() {
+        return masterKey;
+    }
+
+    /** What an operator needs on start: where to connect, the key (once, if generated), and the models. */
+    public String banner(boolean embeddedDefaults) {
+        var out = new StringBuilder();
+        var host = config.server().host();
+        out.append("Warden listening on http://").append(host.contains(":") ? "[" + host + "]" : host)
+                .append(':').append(port()).append(" (OpenAI API at /v1)\n");
+        if (generatedKey) {
+            out.append("Master key (generated for this run, shown once; set WARDEN_MASTER_KEY to choose it): ")
+                    .append(masterKey).append('\n');
+        }
+        out.append("Models: ");
+        out.append(String.join(", ", config.models().stream().map(model -> model.name()).toList()));
+        if (embeddedDefaults) {
+            out.append("\n'echo' is the built-in demo model: it repeats your last message and needs no API key.");
+        }
+        return out.toString();
+    }
+
+    /** Drains in-flight requests, then closes the server, the upstream client and the log writers. */
+    @Override
+    public void close() {
+        server.drainAndStop();
+        upstream.close();
+        for (var closeable : closeables.reversed()) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("warden: error while closing: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Authentication: who is calling. Contributes the AUTHENTICATE stage. */
+@NullMarked
+package dev.warden.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,40 @@
+package dev.warden.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code warden} command; subcommands do the work. */
+@Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Warden: a self-hosted LLM gateway.",
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class})
+public final class WardenCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line with the given environment and returns the process exit code. */
+    public static int run(String[] args, Map<String, String> env) {
+        Logging.configure();
+        var commandLine = new CommandLine(new WardenCommand(), new Factory(env));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Gives every command the process environment, so none reads it behind the tests' back. */
+    private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == ServeCommand.class) {
+                return type.cast(new ServeCommand(env));
+            }
+            if (type == CheckConfigCommand.class) {
+                return type.cast(new CheckConfigCommand(env));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

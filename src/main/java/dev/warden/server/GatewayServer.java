@@ -1,0 +1,113 @@
+package dev.warden.server;
+
+import dev.warden.api.openai.OpenAiCodec;
+import dev.warden.pipeline.Pipeline;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The running HTTP server: dialect routes, health, and graceful drain. Requests run on virtual threads (one per
+ * request, Helidon SE's model), so the request path is plain blocking code.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
+
+    /**
+     * @param port 0 picks a free port (tests)
+     * @param maxBodyBytes requests with larger bodies get 413
+     * @param shutdownGrace how long shutdown waits for in-flight requests and streams
+     */
+    public record Settings(String host, int port, long maxBodyBytes, Duration shutdownGrace) {
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        }
+    }
+
+    private final WebServer server;
+    private final InFlight inFlight;
+    private final Settings settings;
+
+    private GatewayServer(WebServer server, InFlight inFlight, Settings settings) {
+        this.server = server;
+        this.inFlight = inFlight;
+        this.settings = settings;
+    }
+
+    public static GatewayServer start(Settings settings, Pipeline pipeline, OpenAiCodec codec, InstantSource clock,
+            Supplier<String> requestIds) {
+        var inFlight = new InFlight();
+        var openAi = new OpenAiEndpoints(pipeline, codec, new BodyReader(settings.maxBodyBytes()), inFlight, clock,
+                requestIds);
+        var server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .routing(routing -> {
+                    health(routing, inFlight);
+                    openAi.register(routing);
+                    routing.any((req, res) -> unknown(openAi, req, res));
+                })
+                .build()
+                .start();
+        return new GatewayServer(server, inFlight, settings);
+    }
+
+    private static void health(HttpRouting.Builder routing, InFlight inFlight) {
+        routing.route(Method.GET, "/health/live", (req, res) -> plainJson(res, 200, "{\"status\":\"live\"}"));
+        routing.route(Method.GET, "/health/ready", (req, res) -> {
+            if (inFlight.draining()) {
+                plainJson(res, 503, "{\"status\":\"draining\"}");
+            } else {
+                plainJson(res, 200, "{\"status\":\"ready\"}");
+            }
+        });
+    }
+
+    private static void unknown(OpenAiEndpoints openAi, ServerRequest req, ServerResponse res) {
+        openAi.renderError(res, Errors.notFound(req.prologue().method().text(), req.path().path()));
+    }
+
+    private static void plainJson(ServerResponse res, int status, String body) {
+        res.status(status);
+        res.header("Content-Type", "application/json");
+        res.header("Cache-Control", "no-store");
+        res.send(body);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public int inFlight() {
+        return inFlight.count();
+    }
+
+    /**
+     * Drains and stops: readiness turns 503, new API calls are refused with 503, in-flight requests (streams
+     * included) get up to the grace period to finish, then the listener closes.
+     */
+    public void drainAndStop() {
+        LOG.info(() -> "draining " + inFlight.count() + " in-flight request(s), grace "
+                + settings.shutdownGrace().toSeconds() + " s");
+        boolean clean = inFlight.drain(settings.shutdownGrace());
+        if (!clean) {
+            LOG.warning(() -> inFlight.count() + " request(s) still running at the end of the grace period");
+        }
+        server.stop();
+    }
+
+    @Override
+    public void close() {
+        drainAndStop();
+    }
+}

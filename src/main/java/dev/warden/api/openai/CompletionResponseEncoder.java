@@ -1,6 +1,7 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.llm.FinishReason;
 import dev.warden.llm.CompletionResponse;
 import java.io.IOException;
 
@@ -20,7 +21,9 @@ final class CompletionResponseEncoder {
             g.writeStringField("text", choice.text());
             g.writeNumberField("index", choice.index());
             g.writeNullField("logprobs");
-            UsageEncoder.finishReason(g, choice.finishReason());
+            // A finished, non-streamed answer always has a reason, and the official SDKs reject null here; an upstream
+            // that reported none ended normally as far as anyone can tell, so it is written as "stop".
+            UsageEncoder.finishReason(g, choice.finishReason() == null ? FinishReason.STOP : choice.finishReason());
             g.writeEndObject();
         }
         g.writeEndArray();

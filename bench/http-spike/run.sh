@@ -36,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 bench_install_deps
-command -v mvn >/dev/null 2>&1 || { log "installing maven"; apt-get install -y -qq maven; }
+command -v mvn >/dev/null 2>&1 || { log "installing maven"; apt-get update -qq && apt-get install -y -qq maven; }
 
 log "building spike (mvn package)"
 ( cd "$HERE" && JAVA_HOME="$JAVA_HOME" mvn -q -B package 2>&1 | grep -E "ERROR|BUILD" || true )

@@ -51,6 +51,9 @@ public final class GatewayServer implements AutoCloseable {
                 .host(settings.host())
                 .port(settings.port())
                 .shutdownHook(false)
+                // Small SSE writes must leave at once; with Nagle on, the first event waited ~40 ms for an ACK
+                // (measured in docs/decisions/0001-http-server.md).
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 .featuresDiscoverServices(false)
                 .routing(routing -> {
                     health(routing, inFlight);

@@ -1,0 +1,62 @@
+package dev.warden.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean" for misspelt keys and names: the closest candidate by edit distance, if it is close enough. */
+final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    static Optional<String> closest(String given, Collection<String> candidates) {
+        String needle = given.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(1, Math.min(3, needle.length() / 3));
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** "; did you mean 'x'?" or, with no close candidate, "; valid: a, b, c". */
+    static String hint(String given, Collection<String> candidates) {
+        return closest(given, candidates)
+                .map(match -> "; did you mean '" + match + "'?")
+                .orElseGet(() -> candidates.isEmpty() ? "" : "; valid: " + String.join(", ", candidates));
+    }
+
+    /** For a closed set of values: "; did you mean 'x'? (valid: a, b, c)" or "; valid: a, b, c". */
+    static String choices(String given, Collection<String> candidates) {
+        String valid = "valid: " + String.join(", ", candidates);
+        return closest(given, candidates)
+                .map(match -> "; did you mean '" + match + "'? (" + valid + ")")
+                .orElse("; " + valid);
+    }
+
+    /** Levenshtein distance, two rows. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -36,7 +36,7 @@ final class ConfigReader {
         if (top == null) {
             throw new ConfigException(source, problems.errors());
         }
-        top.allowOnly(KEYS);
+        top.allowOnly(KEYS, true);
         var server = server(top.section("server"));
         var auth = auth(top.section("auth"));
         var accessLog = accessLog(top.section("access_log"));

@@ -110,8 +110,16 @@ final class Section {
     }
 
     void allowOnly(Collection<String> keys) {
+        allowOnly(keys, false);
+    }
+
+    /**
+     * Reports keys not in {@code keys}. With {@code extensions}, keys starting with {@code x-} are ignored: they
+     * hold YAML anchors for {@code <<} merges (as in Compose files) and are never read.
+     */
+    void allowOnly(Collection<String> keys, boolean extensions) {
         entries.forEach((key, tuple) -> {
-            if (!keys.contains(key)) {
+            if (!keys.contains(key) && !(extensions && key.startsWith("x-"))) {
                 problems().error(path(key), tuple.getKeyNode(), "unknown key '" + key + "'"
                         + Suggestions.hint(key, keys));
             }

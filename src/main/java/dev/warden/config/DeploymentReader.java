@@ -113,7 +113,7 @@ final class DeploymentReader {
             if (provider == ProviderKind.OPENAI) {
                 return DeploymentConfig.OPENAI_URI;
             }
-            if (provider != null && !section.failed("base_url")) {
+            if (provider != null && !section.failed("base_url") && !section.emptyTolerated("base_url")) {
                 problems.error(section.path("base_url"), section.line("base_url"), "provider "
                         + provider.yamlName() + " needs a base_url, like https://api.example.com/v1");
             }
@@ -148,7 +148,7 @@ final class DeploymentReader {
                     "echo deployments take no api_key");
             return null;
         }
-        if (key == null && !section.failed("api_key")
+        if (key == null && !section.failed("api_key") && !section.emptyTolerated("api_key")
                 && (provider == ProviderKind.OPENAI || provider == ProviderKind.AZURE_OPENAI)) {
             section.problems().error(section.path("api_key"), section.line("api_key"), "provider "
                     + provider.yamlName() + " needs an api_key (missing or empty)");

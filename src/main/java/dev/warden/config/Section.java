@@ -163,11 +163,19 @@ final class Section {
     /** Like {@link #string(String)} but reports a missing or empty value. */
     @Nullable String required(String key) {
         String text = string(key);
-        if (text == null && !failed(key)) {
+        if (text == null && !failed(key) && !emptyTolerated(key)) {
             problems().error(path(key), line(key), entries.containsKey(key)
                     ? "must not be empty" : "missing required key '" + key + "'");
         }
         return text;
+    }
+
+    /**
+     * True when the key is present but came out empty in a deployment skipped by require_env: its variables are
+     * expected to be unset or empty, so emptiness there is not a mistake in the file.
+     */
+    boolean emptyTolerated(String key) {
+        return context.lenientEnv() && entries.containsKey(key);
     }
 
     int integer(String key, int fallback, int min, int max) {

@@ -2,6 +2,7 @@ package dev.warden.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class ConfigLoader {
     LoadReport parse(String source, String yaml, @Nullable Path directory) {
         Node root;
         try {
-            root = new Yaml(loaderOptions()).compose(new java.io.StringReader(yaml));
+            root = new Yaml(loaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException syntax) {
             int line = syntax.getProblemMark() == null ? 0 : syntax.getProblemMark().getLine() + 1;
             String problem = syntax.getProblem() == null ? syntax.getMessage() : syntax.getProblem();

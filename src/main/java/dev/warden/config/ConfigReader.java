@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -31,7 +32,7 @@ final class ConfigReader {
 
     LoadReport read(String source, @Nullable Node root) {
         var problems = context.problems();
-        var empty = new ScalarNode(Tag.NULL, "", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+        var empty = new ScalarNode(Tag.NULL, "", null, null, DumperOptions.ScalarStyle.PLAIN);
         var top = Section.of(root == null ? empty : root, "", context);
         if (top == null) {
             throw new ConfigException(source, problems.errors());

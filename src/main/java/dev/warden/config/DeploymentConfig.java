@@ -1,0 +1,45 @@
+package dev.warden.config;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One upstream endpoint Warden can send requests to. An item of the YAML list {@code deployments}.
+ *
+ * @param name unique name (key {@code name}); clients may address {@code name/model} directly
+ * @param provider the upstream protocol (key {@code provider})
+ * @param baseUrl the API root (key {@code base_url}); defaults to {@code https://api.openai.com/v1} for openai and
+ *                {@link #ECHO_URI} for echo, required otherwise
+ * @param apiKey the upstream credential (key {@code api_key}); required for openai and azure
+ * @param apiVersion the Azure {@code api-version} (key {@code api_version}); set exactly for azure
+ * @param headers extra headers sent with every upstream request (key {@code headers})
+ * @param timeouts time limits (key {@code timeouts})
+ * @param dialect request rewriting for OpenAI-compatible upstreams (key {@code dialect}), or null for none
+ * @param requireEnv the environment variable this deployment depends on (key {@code require_env}); when it is
+ *                   unset or empty the deployment is skipped at load time, so a loaded deployment always has it set
+ */
+public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, @Nullable Secret apiKey,
+        @Nullable String apiVersion, Map<String, String> headers, TimeoutsConfig timeouts,
+        @Nullable DialectConfig dialect, @Nullable String requireEnv) {
+
+    /** The base URL of echo deployments: a marker, never dialled. */
+    public static final URI ECHO_URI = URI.create("builtin:echo");
+
+    /** The default base URL of openai deployments. */
+    public static final URI OPENAI_URI = URI.create("https://api.openai.com/v1");
+
+    public DeploymentConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(timeouts, "timeouts");
+        if (name.isEmpty() || name.contains("/")) {
+            throw new IllegalArgumentException("invalid deployment name: " + name);
+        }
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+    }
+}

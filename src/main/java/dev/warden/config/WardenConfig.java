@@ -1,0 +1,30 @@
+package dev.warden.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole, validated configuration. Deployments and models skipped because of {@code require_env} are not in
+ * here; {@link LoadReport} says which were skipped.
+ */
+public record WardenConfig(ServerConfig server, AuthConfig auth, AccessLogConfig accessLog,
+        List<DeploymentConfig> deployments, List<ModelConfig> models, RoutingConfig routing) {
+
+    public WardenConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(accessLog, "accessLog");
+        Objects.requireNonNull(routing, "routing");
+        deployments = List.copyOf(deployments);
+        models = List.copyOf(models);
+    }
+
+    public Optional<DeploymentConfig> deployment(String name) {
+        return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public Optional<ModelConfig> model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+}

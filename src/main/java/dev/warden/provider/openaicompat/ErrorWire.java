@@ -2,6 +2,7 @@ package dev.warden.provider.openaicompat;
 
 import dev.warden.llm.ApiError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,7 @@ final class ErrorWire {
 
     /** An {@code {"error": {...}}} event inside a stream: always a 502, the answer was already under way. */
     static ApiError.Upstream inStream(String data, Scrubber scrubber) {
-        var parsed = parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var parsed = parse(data.getBytes(StandardCharsets.UTF_8));
         var message = parsed.message() == null || parsed.message().isBlank()
                 ? "The upstream provider reported an error during the stream."
                 : scrubber.scrub(parsed.message());

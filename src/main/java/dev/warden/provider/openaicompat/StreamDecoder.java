@@ -66,13 +66,19 @@ final class StreamDecoder {
         if (data.equals("[DONE]")) {
             return end(new StreamOutcome.Complete(usage));
         }
+        if ("error".equals(event.event())) {
+            return fail(ErrorWire.inStream(data, scrubber));
+        }
+        if (data.isEmpty()) {
+            return null; // an empty keep-alive event carries nothing
+        }
         JsonNode chunk;
         try {
             chunk = Json.read(data);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
-        if ("error".equals(event.event()) || chunk.has("error")) {
+        if (chunk.hasNonNull("error")) {
             return fail(ErrorWire.inStream(data, scrubber));
         }
         if (!chunk.isObject()) {

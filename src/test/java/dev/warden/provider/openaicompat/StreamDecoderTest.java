@@ -135,4 +135,17 @@ class StreamDecoderTest {
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}"));
         assertThat(events).containsExactly(new Start("c", "gpt-4o", 9), new TextDelta(0, "x"));
     }
+
+    @Test
+    void emptyEventsAreIgnoredAndANamedErrorEventFailsEvenWithoutJson() {
+        var events = new ArrayList<StreamEvent>();
+        var decoder = new StreamDecoder(events::add, Fixtures.SCRUBBER);
+        assertThat(decoder.accept(new SseReader.Event(null, ""))).isNull();
+        var outcome = decoder.accept(new SseReader.Event("error", "upstream exploded"));
+        assertThat(outcome).isInstanceOfSatisfying(StreamOutcome.Failed.class, f -> {
+            assertThat(f.error().status()).isEqualTo(502);
+            assertThat(f.error().message()).isEqualTo("The upstream provider reported an error during the stream.");
+        });
+        assertThat(events).isEmpty();
+    }
 }

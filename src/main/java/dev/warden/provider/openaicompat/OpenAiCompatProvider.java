@@ -1,0 +1,201 @@
+package dev.warden.provider.openaicompat;
+
+import dev.warden.llm.ApiError;
+import dev.warden.llm.ApiException;
+import dev.warden.llm.ChatRequest;
+import dev.warden.llm.ChatResponse;
+import dev.warden.llm.ClientGoneException;
+import dev.warden.llm.CompletionRequest;
+import dev.warden.llm.CompletionResponse;
+import dev.warden.llm.EmbeddingRequest;
+import dev.warden.llm.EmbeddingResponse;
+import dev.warden.llm.StreamOutcome;
+import dev.warden.llm.StreamSink;
+import dev.warden.provider.CallNotes;
+import dev.warden.provider.Endpoint;
+import dev.warden.provider.Provider;
+import dev.warden.provider.UpstreamClient;
+import dev.warden.provider.UpstreamRequest;
+import dev.warden.provider.UpstreamResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Objects;
+
+/**
+ * A deployment on an upstream that speaks the OpenAI wire format; its {@link Dialect} carries the upstream's simple
+ * differences. Translation is done by this package's pure translators; the only I/O is the given
+ * {@link UpstreamClient}.
+ */
+public final class OpenAiCompatProvider implements Provider {
+    /** Error bodies beyond this are not read: the message that matters comes first. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final Endpoint endpoint;
+    private final Dialect dialect;
+    private final UpstreamClient client;
+    private final Addressing addressing;
+    private final InstantSource clock;
+    private final Scrubber scrubber;
+
+    private OpenAiCompatProvider(Endpoint endpoint, Dialect dialect, UpstreamClient client, Addressing addressing,
+            InstantSource clock) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.client = Objects.requireNonNull(client, "client");
+        this.addressing = Objects.requireNonNull(addressing, "addressing");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scrubber = Scrubber.of(endpoint);
+    }
+
+    /** An upstream addressed the OpenAI way: {@code {baseUrl}/chat/completions}, bearer token. */
+    public static OpenAiCompatProvider create(Endpoint endpoint, Dialect dialect, UpstreamClient client) {
+        return create(endpoint, dialect, client, Addressing.bearer());
+    }
+
+    /** An upstream with its own URLs and credential header (Azure OpenAI). */
+    public static OpenAiCompatProvider create(Endpoint endpoint, Dialect dialect, UpstreamClient client,
+            Addressing addressing) {
+        return new OpenAiCompatProvider(endpoint, dialect, client, addressing, InstantSource.system());
+    }
+
+    /** For tests that pin the clock used to read {@code Retry-After} dates. */
+    static OpenAiCompatProvider create(Endpoint endpoint, Dialect dialect, UpstreamClient client,
+            Addressing addressing, InstantSource clock) {
+        return new OpenAiCompatProvider(endpoint, dialect, client, addressing, clock);
+    }
+
+    @Override
+    public String name() {
+        return endpoint.name();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request, CallNotes notes) {
+        var body = ChatRequestWire.toWire(request, false, dialect, notes);
+        return call(Addressing.Operation.CHAT, request.model(), body, notes, ChatResponseWire::fromWire);
+    }
+
+    @Override
+    public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
+        var body = ChatRequestWire.toWire(request, true, dialect, notes);
+        return stream(Addressing.Operation.CHAT, request.model(), body, sink, notes);
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request, CallNotes notes) {
+        if (!dialect.supportsEmbeddings()) {
+            throw Provider.unsupported(name(), "embeddings");
+        }
+        var body = EmbeddingWire.toWire(request, notes);
+        return call(Addressing.Operation.EMBEDDINGS, request.model(), body, notes, EmbeddingWire::fromWire);
+    }
+
+    @Override
+    public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
+        if (!dialect.supportsCompletions()) {
+            throw Provider.unsupported(name(), "text completions");
+        }
+        var body = CompletionWire.toWire(request, false, false, notes);
+        return call(Addressing.Operation.COMPLETIONS, request.model(), body, notes, CompletionWire::fromWire);
+    }
+
+    @Override
+    public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
+        if (!dialect.supportsCompletions()) {
+            throw Provider.unsupported(name(), "text completions");
+        }
+        var body = CompletionWire.toWire(request, true, dialect.supportsStreamUsage(), notes);
+        return stream(Addressing.Operation.COMPLETIONS, request.model(), body, sink, notes);
+    }
+
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T fromWire(byte[] body) throws IOException;
+    }
+
+    private <T> T call(Addressing.Operation operation, String model, byte[] body, CallNotes notes,
+            Decoder<T> decoder) {
+        try (var response = send(operation, model, body, false, notes)) {
+            byte[] bytes;
+            try {
+                bytes = response.body().readAllBytes();
+            } catch (IOException e) {
+                throw new ApiException(response.idleTimedOut()
+                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
+                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
+                                "upstream_error", null, "upstream_io_error", null), e);
+            }
+            try {
+                return decoder.fromWire(bytes);
+            } catch (IOException | RuntimeException e) {
+                throw new ApiException(new ApiError.Upstream(502,
+                        "The upstream provider sent a malformed response.", "upstream_error", null,
+                        "upstream_malformed_response", null), e);
+            }
+        }
+    }
+
+    private StreamOutcome stream(Addressing.Operation operation, String model, byte[] body, StreamSink sink,
+            CallNotes notes) {
+        var response = send(operation, model, body, true, notes);
+        try (response) {
+            var reader = new SseReader(response.body());
+            var decoder = new StreamDecoder(sink, scrubber);
+            try {
+                for (var event = reader.next(); event != null; event = reader.next()) {
+                    var outcome = decoder.accept(event);
+                    if (outcome != null) {
+                        return outcome;
+                    }
+                }
+                return decoder.endOfBody(response.idleTimedOut());
+            } catch (IOException e) {
+                return decoder.endOfBody(response.idleTimedOut());
+            } catch (ClientGoneException e) {
+                response.close(); // first of all: closing the body is what stops the upstream generating
+                return new StreamOutcome.ClientGone(decoder.usage());
+            }
+        }
+    }
+
+    /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
+    private UpstreamResponse send(Addressing.Operation operation, String model, byte[] body, boolean stream,
+            CallNotes notes) {
+        var headers = new HashMap<>(endpoint.headers());
+        headers.putAll(addressing.authHeaders(endpoint));
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        var request = UpstreamRequest.postJson(addressing.uri(endpoint, operation, model), headers, body,
+                endpoint.timeouts());
+        var response = client.send(request);
+        notes.upstreamStatus(response.status());
+        notes.upstreamRequestId(response.header("x-request-id").or(() -> response.header("apim-request-id"))
+                .orElse(null));
+        if (!response.ok()) {
+            try (response) {
+                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
+                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+            }
+        }
+        return response;
+    }
+
+    private static byte[] readError(InputStream body) {
+        try {
+            return body.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            return new byte[0]; // the status alone still maps to a useful error
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiCompatProvider[" + endpoint.name() + ", dialect=" + dialect.name() + "]";
+    }
+}

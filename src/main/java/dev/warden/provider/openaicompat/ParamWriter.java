@@ -1,0 +1,98 @@
+package dev.warden.provider.openaicompat;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.llm.RawJson;
+import dev.warden.provider.CallNotes;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the top-level fields of a request body through a dialect: each field is renamed, dropped (and the drop
+ * reported) or written as is; {@link #finish} then adds the dialect's defaults for fields nobody wrote. One writer per
+ * body; not thread-safe.
+ */
+final class ParamWriter {
+    private final JsonGenerator gen;
+    private final Dialect dialect;
+    private final CallNotes notes;
+    private final Set<String> written = new HashSet<>();
+
+    ParamWriter(JsonGenerator gen, Dialect dialect, CallNotes notes) {
+        this.gen = gen;
+        this.dialect = dialect;
+        this.notes = notes;
+    }
+
+    /** A writer that applies nothing, for bodies the dialect table does not cover. */
+    static ParamWriter plain(JsonGenerator gen, CallNotes notes) {
+        return new ParamWriter(gen, Dialects.GENERIC, notes);
+    }
+
+    /** Writes the field name if the dialect keeps it; returns false if the caller must skip the value. */
+    private boolean field(String name) throws IOException {
+        if (dialect.drop().contains(name)) {
+            notes.droppedParam(name);
+            return false;
+        }
+        var upstream = dialect.upstreamName(name);
+        if (!written.add(upstream)) {
+            return false; // a modeled field and an extra with the same name: the modeled one was written first
+        }
+        gen.writeFieldName(upstream);
+        return true;
+    }
+
+    void string(String name, String value) throws IOException {
+        if (field(name)) {
+            gen.writeString(value);
+        }
+    }
+
+    void number(String name, double value) throws IOException {
+        if (field(name)) {
+            gen.writeNumber(value);
+        }
+    }
+
+    void number(String name, long value) throws IOException {
+        if (field(name)) {
+            gen.writeNumber(value);
+        }
+    }
+
+    void bool(String name, boolean value) throws IOException {
+        if (field(name)) {
+            gen.writeBoolean(value);
+        }
+    }
+
+    void raw(String name, RawJson value) throws IOException {
+        if (field(name)) {
+            gen.writeRawValue(value.json());
+        }
+    }
+
+    /** A field whose value is structured; {@code value} runs only if the field is kept. */
+    void object(String name, Json.JsonBody value) throws IOException {
+        if (field(name)) {
+            value.writeTo(gen);
+        }
+    }
+
+    void extras(Map<String, RawJson> extra) throws IOException {
+        for (var entry : extra.entrySet()) {
+            raw(entry.getKey(), entry.getValue());
+        }
+    }
+
+    void finish() throws IOException {
+        for (var entry : dialect.defaults().entrySet()) {
+            if (written.add(entry.getKey())) {
+                gen.writeFieldName(entry.getKey());
+                gen.writeRawValue(entry.getValue().json());
+            }
+        }
+    }
+}

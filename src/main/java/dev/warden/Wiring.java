@@ -18,6 +18,9 @@ import dev.warden.provider.Timeouts;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.azure.AzureOpenAiProvider;
 import dev.warden.provider.echo.EchoProvider;
+import dev.warden.llm.RawJson;
+import dev.warden.provider.openaicompat.Dialect;
+import dev.warden.provider.openaicompat.DialectOverrides;
 import dev.warden.provider.openaicompat.Dialects;
 import dev.warden.provider.openaicompat.OpenAiCompatProvider;
 import dev.warden.routing.Route;
@@ -33,6 +36,8 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -107,12 +112,25 @@ public final class Wiring implements AutoCloseable {
     private static Provider provider(DeploymentConfig deployment, UpstreamClient upstream, InstantSource clock) {
         return switch (deployment.provider()) {
             case ECHO -> EchoProvider.create(deployment.name(), clock, Wiring::randomId);
-            case OPENAI -> OpenAiCompatProvider.create(endpoint(deployment),
-                    Dialects.fromConfig(deployment.dialect(), "openai"), upstream);
+            case OPENAI -> OpenAiCompatProvider.create(endpoint(deployment), dialect(deployment, "openai"), upstream);
             case OPENAI_COMPATIBLE -> OpenAiCompatProvider.create(endpoint(deployment),
-                    Dialects.fromConfig(deployment.dialect(), "generic"), upstream);
+                    dialect(deployment, "generic"), upstream);
             case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
         };
+    }
+
+    /** The deployment's dialect table: a preset, or a preset with the configuration's overrides applied. */
+    private static Dialect dialect(DeploymentConfig deployment, String defaultPreset) {
+        var config = deployment.dialect();
+        var preset = config == null || config.preset() == null ? defaultPreset : config.preset();
+        if (config == null || (config.rename().isEmpty() && config.drop().isEmpty() && config.defaults().isEmpty())) {
+            return Dialects.byName(preset).orElseThrow(() -> new IllegalArgumentException(
+                    "deployment " + deployment.name() + ": unknown dialect " + preset));
+        }
+        var defaults = new LinkedHashMap<String, RawJson>();
+        config.defaults().forEach((key, json) -> defaults.put(key, RawJson.of(json)));
+        return Dialects.custom(deployment.name(), new DialectOverrides(preset, config.rename(),
+                Set.copyOf(config.drop()), Set.of(), defaults, null, null, null, null));
     }
 
     private static Endpoint endpoint(DeploymentConfig deployment) {

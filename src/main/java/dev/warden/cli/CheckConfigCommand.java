@@ -22,11 +22,11 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var loader = ConfigLoader.create(env);
-            var config = loader.load(file);
+            var report = ConfigLoader.create(env).loadWithReport(file);
+            var config = report.config();
             System.out.println(file + ": OK (" + config.deployments().size() + " deployment(s), "
                     + config.models().size() + " model(s))");
-            loader.warnings().forEach(warning -> System.out.println("  note: " + warning));
+            report.formattedWarnings().forEach(warning -> System.out.println("  note: " + warning));
             return 0;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());

@@ -26,9 +26,9 @@ final class ServeCommand implements Callable<Integer> {
         var loader = ConfigLoader.create(env);
         Wiring wiring;
         try {
-            var settings = config == null ? loader.embeddedDefaults() : loader.load(config);
-            loader.warnings().forEach(warning -> System.err.println("warden: note: " + warning));
-            wiring = Wiring.start(settings, System.out);
+            var report = config == null ? loader.embeddedDefaultsWithReport() : loader.loadWithReport(config);
+            report.formattedWarnings().forEach(warning -> System.err.println("warden: note: " + warning));
+            wiring = Wiring.start(report.config(), System.out);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 2;

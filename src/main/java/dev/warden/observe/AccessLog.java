@@ -24,7 +24,9 @@ public final class AccessLog implements RecordSink, AutoCloseable {
     private final BlockingQueue<RequestRecord> queue;
     private final OutputStream out;
     private final JsonFactory json;
+    /** Every line ever dropped (a metric); {@code unreported} is the part not yet announced in the log itself. */
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong unreported = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -44,9 +46,11 @@ public final class AccessLog implements RecordSink, AutoCloseable {
     public void record(RequestRecord record) {
         if (!queue.offer(record)) {
             dropped.incrementAndGet();
+            unreported.incrementAndGet();
         }
     }
 
+    /** Lines dropped since start because the queue was full or the destination failed. */
     public long droppedCount() {
         return dropped.get();
     }
@@ -68,6 +72,7 @@ public final class AccessLog implements RecordSink, AutoCloseable {
             } catch (UncheckedIOException e) {
                 // A broken log destination must not take the gateway down; the lines are lost and counted.
                 dropped.addAndGet(batch.size());
+                unreported.addAndGet(batch.size());
                 batch.clear();
             }
         }
@@ -75,7 +80,7 @@ public final class AccessLog implements RecordSink, AutoCloseable {
 
     private void write(java.util.List<RequestRecord> batch) {
         try {
-            long lost = dropped.getAndSet(0);
+            long lost = unreported.getAndSet(0);
             var gen = json.createGenerator(out);
             gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             if (lost > 0) {

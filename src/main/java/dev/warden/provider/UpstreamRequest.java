@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One outbound HTTP call, fully built by a provider's translator. {@code headers} must already carry the
- * credential in the upstream's own scheme; the client adds nothing but content type and accept headers.
+ * One outbound HTTP call, fully built by a provider's translator. {@code headers} must carry everything the
+ * upstream needs (credential in its own scheme, content type, accept); the client adds nothing.
  */
 public record UpstreamRequest(String method, URI uri, Map<String, String> headers, byte[] body,
         Timeouts timeouts) {

@@ -1,4 +1,4 @@
-package dev.warden.provider.openaicompat;
+package dev.warden.provider;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * {@code data} and {@code event} are kept ({@code id} and {@code retry} mean nothing to a one-shot stream).
  *
  * <p>Bytes are scanned in place in one reusable buffer; a line becomes a String only when it is a field worth
- * keeping. Not thread-safe: one reader per stream, read by the request's thread.
+ * keeping. Shared by every provider whose upstream streams SSE. Not thread-safe: one reader per stream, read by the request's thread.
  */
-final class SseReader {
+public final class SseReader {
     /** One dispatched event; {@code event} is null when the stream gave no event name (type "message"). */
-    record Event(@Nullable String event, String data) {}
+    public record Event(@Nullable String event, String data) {}
 
     private final InputStream in;
     private final byte[] buffer = new byte[8192];
@@ -30,12 +30,12 @@ final class SseReader {
     private boolean hasData;
     private @Nullable String eventName;
 
-    SseReader(InputStream in) {
+    public SseReader(InputStream in) {
         this.in = in;
     }
 
     /** The next event, or null at end of stream. */
-    @Nullable Event next() throws IOException {
+    public @Nullable Event next() throws IOException {
         while (readLine()) {
             if (lineLength == 0) {
                 if (hasData) {

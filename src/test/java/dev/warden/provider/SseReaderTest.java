@@ -1,4 +1,4 @@
-package dev.warden.provider.openaicompat;
+package dev.warden.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

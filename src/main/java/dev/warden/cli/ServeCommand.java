@@ -27,7 +27,16 @@ final class ServeCommand implements Callable<Integer> {
         Wiring wiring;
         try {
             var report = config == null ? loader.embeddedDefaultsWithReport() : loader.loadWithReport(config);
-            report.formattedWarnings().forEach(warning -> System.err.println("warden: note: " + warning));
+            if (config == null) {
+                // The embedded defaults list every provider Warden knows; most are off on purpose until their
+                // key is set, so one line says which instead of a warning per provider.
+                if (!report.skippedDeployments().isEmpty()) {
+                    System.err.println("warden: providers off until their key variable is set: "
+                            + String.join(", ", report.skippedDeployments()) + " (see docs/configuration.md)");
+                }
+            } else {
+                report.formattedWarnings().forEach(warning -> System.err.println("warden: note: " + warning));
+            }
             wiring = Wiring.start(report.config(), System.out);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());

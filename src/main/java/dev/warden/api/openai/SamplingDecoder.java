@@ -19,7 +19,9 @@ final class SamplingDecoder {
                 f.longValue("seed"),
                 f.number("presence_penalty", -2, 2),
                 f.number("frequency_penalty", -2, 2),
-                f.integer("n", 1));
+                f.integer("n", 1),
+                // top_k is not OpenAI's; it stays in extra, verbatim, for servers that take it (vLLM, SGLang).
+                null);
     }
 
     /**

@@ -39,5 +39,10 @@ final class SamplingWire {
         if (sampling.n() != null) {
             params.number("n", sampling.n().longValue());
         }
+        if (sampling.topK() != null) {
+            // Not an OpenAI parameter, but vLLM, SGLang, llama.cpp and others accept it under this name; OpenAI
+            // itself rejects it with a 400 naming the field, which is the honest outcome.
+            params.number("top_k", sampling.topK().longValue());
+        }
     }
 }

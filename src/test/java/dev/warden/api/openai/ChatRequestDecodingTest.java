@@ -59,7 +59,7 @@ class ChatRequestDecodingTest {
         assertThat(request.toolChoice()).isEqualTo(new ToolChoice.Auto());
         assertThat(request.parallelToolCalls()).isTrue();
         assertThat(request.sampling()).isEqualTo(new Sampling(0.2, 0.95, 512, List.of("\nUser:"), 42L, null, null,
-                null));
+                null, null));
         assertThat(request.stream()).isTrue();
         assertThat(request.includeUsage()).isTrue();
         assertThat(request.user()).isEqualTo("user-7f3a");
@@ -142,7 +142,7 @@ class ChatRequestDecodingTest {
         assertThat(request.toolChoice()).isEqualTo(new ToolChoice.Named("now"));
         assertThat(request.responseFormat()).isEqualTo(new ResponseFormat.JsonSchema("answer", "d",
                 RawJson.of("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}"), true));
-        assertThat(request.sampling()).isEqualTo(new Sampling(null, null, 100, List.of("END"), null, -1.5, 0.5, 2));
+        assertThat(request.sampling()).isEqualTo(new Sampling(null, null, 100, List.of("END"), null, -1.5, 0.5, 2, null));
     }
 
     @Test

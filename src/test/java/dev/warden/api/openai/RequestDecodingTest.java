@@ -25,7 +25,7 @@ class RequestDecodingTest {
 
         assertThat(request.model()).isEqualTo("gpt-3.5-turbo-instruct");
         assertThat(request.prompts()).containsExactly("Say this", "Say that");
-        assertThat(request.sampling()).isEqualTo(new Sampling(0.0, 1.0, 7, List.of("\n"), 3L, 0.1, 0.2, 1));
+        assertThat(request.sampling()).isEqualTo(new Sampling(0.0, 1.0, 7, List.of("\n"), 3L, 0.1, 0.2, 1, null));
         assertThat(request.stream()).isTrue();
         assertThat(request.includeUsage()).isTrue();
         assertThat(request.user()).isEqualTo("u");

@@ -47,7 +47,7 @@ class ChatRequestWireTest {
     }
 
     private static ChatRequest multiTurn() {
-        var sampling = new Sampling(0.2, 0.9, 100, List.of("\n\n", "END"), 42L, 0.5, -0.5, 2);
+        var sampling = new Sampling(0.2, 0.9, 100, List.of("\n\n", "END"), 42L, 0.5, -0.5, 2, null);
         var messages = List.of(
                 Message.text(Role.SYSTEM, "You are terse."),
                 Message.text(Role.DEVELOPER, "Answer in French."),
@@ -158,7 +158,7 @@ class ChatRequestWireTest {
                 Set.of("user", "parallel_tool_calls"), Set.of(), Map.of("safe_prompt", RawJson.of("false")),
                 null, null, null, null));
         var request = new ChatRequest("mistral-large-latest", List.of(Message.text(Role.USER, "Hello")),
-                new Sampling(null, null, null, List.of(), 7L, null, null, null), List.of(), null, null, false, false,
+                new Sampling(null, null, null, List.of(), 7L, null, null, null, null), List.of(), null, null, false, false,
                 false, "u-1", Map.of());
         assertJson(ChatRequestWire.toWire(request, false, dialect, notes), "request/dialect-custom.json");
         assertThat(notes.droppedParams()).containsExactly("parallel_tool_calls", "user");
@@ -203,7 +203,7 @@ class ChatRequestWireTest {
     @Test
     void legacyCompletionKeepsMaxTokensAndPassesExtra() {
         var request = new CompletionRequest("gpt-3.5-turbo-instruct", List.of("Say this is a test"),
-                new Sampling(0.0, null, 7, List.of(), null, null, null, null), true, false, null,
+                new Sampling(0.0, null, 7, List.of(), null, null, null, null, null), true, false, null,
                 Map.of("echo", RawJson.of("true")));
         assertJson(CompletionWire.toWire(request, true, true, notes), "request/completion.json");
     }

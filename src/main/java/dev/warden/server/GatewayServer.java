@@ -5,7 +5,6 @@ import dev.warden.pipeline.Pipeline;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -58,7 +57,7 @@ public final class GatewayServer implements AutoCloseable {
                 .routing(routing -> {
                     health(routing, inFlight);
                     openAi.register(routing);
-                    routing.any((req, res) -> unknown(openAi, req, res));
+                    routing.any(openAi::unknownUrl);
                 })
                 .build()
                 .start();
@@ -74,10 +73,6 @@ public final class GatewayServer implements AutoCloseable {
                 plainJson(res, 200, "{\"status\":\"ready\"}");
             }
         });
-    }
-
-    private static void unknown(OpenAiEndpoints openAi, ServerRequest req, ServerResponse res) {
-        openAi.renderError(res, Errors.notFound(req.prologue().method().text(), req.path().path()));
     }
 
     private static void plainJson(ServerResponse res, int status, String body) {

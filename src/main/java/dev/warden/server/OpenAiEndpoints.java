@@ -145,6 +145,12 @@ final class OpenAiEndpoints {
                 + " is not allowed on " + req.path().path() + ". Use " + allowed + "."));
     }
 
+    /** Anything no route matched: an OpenAI-shaped 404, so SDKs show a readable message. */
+    void unknownUrl(ServerRequest req, ServerResponse res) {
+        res.header(Headers.REQUEST_ID, requestIds.get());
+        renderError(res, Errors.notFound(req.prologue().method().text(), req.path().path()));
+    }
+
     void renderError(ServerResponse res, ApiError error) {
         if (error instanceof ApiError.RateLimited(var message, var retryAfter) && retryAfter != null) {
             res.header("Retry-After", Long.toString(retryAfter));

@@ -1,0 +1,82 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WardenCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(Map<String, String> env, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var oldOut = System.out;
+        var oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = WardenCommand.run(args, env);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void checkConfigAcceptsEveryShippedExample() throws Exception {
+        var env = Map.of("WARDEN_MASTER_KEY", "sk-warden-example-key-123", "OPENAI_API_KEY", "sk-x",
+                "AZURE_OPENAI_API_KEY", "k", "AZURE_OPENAI_ENDPOINT",
+                "https://example.openai.azure.com", "GROQ_API_KEY", "g", "MISTRAL_API_KEY", "m");
+        try (var examples = Files.list(Path.of("examples"))) {
+            for (var example : examples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                var result = run(env, "check-config", example.toString());
+                assertThat(result.exit()).as(example + ": " + result.err()).isZero();
+                assertThat(result.out()).contains("OK");
+            }
+        }
+    }
+
+    @Test
+    void checkConfigReportsEveryProblemWithFileLineAndPathAndFails() throws Exception {
+        var file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                server:
+                  port: eighty
+                deployments:
+                  - name: a
+                    provider: openai-compatible
+                    base_url: ftp://nope
+                    timeout: 5s
+                """);
+        var result = run(Map.of(), "check-config", file.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("bad.yaml:2").contains("server.port")
+                .contains("bad.yaml:6").contains("deployments[0].base_url")
+                .contains("bad.yaml:7").contains("timeouts");
+    }
+
+    @Test
+    void versionPrintsAVersion() {
+        var result = run(Map.of(), "version");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("warden ");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNotACrash() {
+        var result = run(Map.of(), "frobnicate");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("frobnicate");
+    }
+}

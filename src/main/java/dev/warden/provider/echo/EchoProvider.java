@@ -66,18 +66,7 @@ public final class EchoProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         notes.upstreamStatus(200);
         var text = answer(request);
-        var usage = usage(promptOf(request), text.text(), 1);
-        try {
-            sink.accept(new StreamEvent.Start("chatcmpl-" + ids.get(), request.model(), now()));
-            for (var word : words(text.text())) {
-                sink.accept(new StreamEvent.TextDelta(0, word));
-            }
-            sink.accept(new StreamEvent.Finish(0, text.finish()));
-            sink.accept(new StreamEvent.UsageReport(usage, null));
-            return new StreamOutcome.Complete(usage);
-        } catch (ClientGoneException e) {
-            return new StreamOutcome.ClientGone(usage);
-        }
+        return stream("chatcmpl-", request.model(), text, usage(promptOf(request), text.text(), 1), sink);
     }
 
     @Override
@@ -100,9 +89,14 @@ public final class EchoProvider implements Provider {
         notes.upstreamStatus(200);
         var prompt = request.prompts().isEmpty() ? "" : request.prompts().getFirst();
         var text = truncate(PREFIX + prompt, request.sampling().maxTokens());
-        var usage = new Usage(estimateTokens(prompt), estimateTokens(text.text()), 0, 0, true);
+        return stream("cmpl-", request.model(), text,
+                new Usage(estimateTokens(prompt), estimateTokens(text.text()), 0, 0, true), sink);
+    }
+
+    /** Streams an answer word by word, as a model would token by token. */
+    private StreamOutcome stream(String idPrefix, String model, Answer text, Usage usage, StreamSink sink) {
         try {
-            sink.accept(new StreamEvent.Start("cmpl-" + ids.get(), request.model(), now()));
+            sink.accept(new StreamEvent.Start(idPrefix + ids.get(), model, now()));
             for (var word : words(text.text())) {
                 sink.accept(new StreamEvent.TextDelta(0, word));
             }

@@ -2,22 +2,33 @@ package dev.warden.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client connection's output stream, with every failure surfaced as an {@link IOException}. The server library
  * reports a vanished peer with unchecked exceptions; stream writers only need to know "the client is gone".
  */
 final class ClientOutput extends OutputStream {
-    private final OutputStream delegate;
+    private final Supplier<OutputStream> opener;
+    private @Nullable OutputStream delegate;
 
-    ClientOutput(OutputStream delegate) {
-        this.delegate = delegate;
+    /** @param opener gives the response body stream; called at the first write, once headers are final */
+    ClientOutput(Supplier<OutputStream> opener) {
+        this.opener = opener;
+    }
+
+    private OutputStream delegate() {
+        if (delegate == null) {
+            delegate = opener.get();
+        }
+        return delegate;
     }
 
     @Override
     public void write(int b) throws IOException {
         try {
-            delegate.write(b);
+            delegate().write(b);
         } catch (RuntimeException e) {
             throw new IOException("client connection failed", e);
         }
@@ -26,7 +37,7 @@ final class ClientOutput extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         try {
-            delegate.write(bytes, offset, length);
+            delegate().write(bytes, offset, length);
         } catch (RuntimeException e) {
             throw new IOException("client connection failed", e);
         }
@@ -35,7 +46,7 @@ final class ClientOutput extends OutputStream {
     @Override
     public void flush() throws IOException {
         try {
-            delegate.flush();
+            delegate().flush();
         } catch (RuntimeException e) {
             throw new IOException("client connection failed", e);
         }
@@ -44,7 +55,7 @@ final class ClientOutput extends OutputStream {
     @Override
     public void close() throws IOException {
         try {
-            delegate.close();
+            delegate().close();
         } catch (RuntimeException e) {
             throw new IOException("client connection failed", e);
         }

@@ -44,8 +44,9 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(Settings settings, Pipeline pipeline, OpenAiCodec codec, InstantSource clock,
             Supplier<String> requestIds) {
         var inFlight = new InFlight();
-        var openAi = new OpenAiEndpoints(pipeline, codec, new BodyReader(settings.maxBodyBytes()), inFlight, clock,
-                requestIds);
+        var calls = new CallRunner(pipeline, inFlight, clock, requestIds);
+        var bodies = new JsonBodies(new BodyReader(settings.maxBodyBytes()));
+        var openAi = new OpenAiEndpoints(codec, calls, bodies);
         var server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())

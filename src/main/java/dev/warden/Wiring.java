@@ -116,6 +116,9 @@ public final class Wiring implements AutoCloseable {
             case OPENAI_COMPATIBLE -> OpenAiCompatProvider.create(endpoint(deployment),
                     dialect(deployment, "generic"), upstream);
             case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
+            case ANTHROPIC, BEDROCK, GEMINI, VERTEX, OLLAMA -> throw new IllegalArgumentException(
+                    "deployment " + deployment.name() + ": provider " + deployment.provider().yamlName()
+                            + " is not wired yet");
         };
     }
 

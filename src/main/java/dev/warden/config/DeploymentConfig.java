@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param dialect request rewriting for OpenAI-compatible upstreams (key {@code dialect}), or null for none
  * @param requireEnv the environment variable this deployment depends on (key {@code require_env}); when it is
  *                   unset or empty the deployment is skipped at load time, so a loaded deployment always has it set
+ * @param settings what only this provider kind takes (Anthropic version, Bedrock region and credentials, ...)
  */
 public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, @Nullable Secret apiKey,
         @Nullable String apiVersion, Map<String, String> headers, TimeoutsConfig timeouts,
-        @Nullable DialectConfig dialect, @Nullable String requireEnv) {
+        @Nullable DialectConfig dialect, @Nullable String requireEnv, ProviderSettings settings) {
 
     /** The base URL of echo deployments: a marker, never dialled. */
     public static final URI ECHO_URI = URI.create("builtin:echo");
@@ -32,11 +33,21 @@ public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, 
     /** The default base URL of openai deployments. */
     public static final URI OPENAI_URI = URI.create("https://api.openai.com/v1");
 
+    /** The default base URL of anthropic deployments (the provider appends /v1/messages). */
+    public static final URI ANTHROPIC_URI = URI.create("https://api.anthropic.com");
+
+    /** The default base URL of gemini deployments. */
+    public static final URI GEMINI_URI = URI.create("https://generativelanguage.googleapis.com");
+
+    /** The default base URL of ollama deployments. */
+    public static final URI OLLAMA_URI = URI.create("http://127.0.0.1:11434");
+
     public DeploymentConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(settings, "settings");
         if (name.isEmpty() || name.contains("/")) {
             throw new IllegalArgumentException("invalid deployment name: " + name);
         }

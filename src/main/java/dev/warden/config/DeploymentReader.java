@@ -15,7 +15,9 @@ final class DeploymentReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final List<String> KEYS = List.of("name", "provider", "base_url", "api_key", "api_version",
-            "headers", "timeouts", "dialect", "require_env");
+            "headers", "timeouts", "dialect", "require_env", "anthropic_version", "default_max_tokens", "betas",
+            "region", "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "project", "location",
+            "keep_alive");
     private static final List<String> TIMEOUT_KEYS = List.of("connect", "first_byte", "stream_idle");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -79,14 +81,18 @@ final class DeploymentReader {
                         + providerName + "'" + Suggestions.choices(providerName, ProviderKind.yamlNames()));
             }
         }
-        URI baseUrl = baseUrl(section, provider);
+        ProviderSettings settings = ProviderSettingsReader.read(section, provider);
+        URI baseUrl = baseUrl(section, provider, settings);
         Secret apiKey = apiKey(section, provider);
+        ProviderSettingsReader.checkCredentials(section, provider, apiKey);
         String apiVersion = apiVersion(section, provider);
         Map<String, String> headers = headers(section);
         TimeoutsConfig timeouts = timeouts(section);
         DialectConfig dialect = null;
-        if (provider == ProviderKind.ECHO && section.present("dialect")) {
-            problems.error(section.path("dialect"), section.line("dialect"), "echo deployments take no dialect");
+        if (provider != null && section.present("dialect") && provider != ProviderKind.OPENAI
+                && provider != ProviderKind.OPENAI_COMPATIBLE && provider != ProviderKind.AZURE_OPENAI) {
+            problems.error(section.path("dialect"), section.line("dialect"), provider.yamlName()
+                    + " deployments take no dialect (dialect tables are for OpenAI-compatible upstreams)");
         } else {
             dialect = DialectReader.read(section);
         }
@@ -94,12 +100,13 @@ final class DeploymentReader {
         DeploymentConfig config = null;
         if (name != null && provider != null && baseUrl != null && !skipped && !problems.hasErrors()) {
             config = new DeploymentConfig(name, provider, baseUrl, apiKey, apiVersion, headers, timeouts, dialect,
-                    requireEnv);
+                    requireEnv, settings);
         }
         return new Read(name, line, config, skipped);
     }
 
-    private static @Nullable URI baseUrl(Section section, @Nullable ProviderKind provider) {
+    private static @Nullable URI baseUrl(Section section, @Nullable ProviderKind provider,
+            ProviderSettings settings) {
         String text = section.string("base_url");
         var problems = section.problems();
         if (provider == ProviderKind.ECHO) {
@@ -110,8 +117,9 @@ final class DeploymentReader {
             return DeploymentConfig.ECHO_URI;
         }
         if (text == null) {
-            if (provider == ProviderKind.OPENAI) {
-                return DeploymentConfig.OPENAI_URI;
+            var standard = standardBaseUrl(provider, settings);
+            if (standard != null) {
+                return standard;
             }
             if (provider != null && !section.failed("base_url") && !section.emptyTolerated("base_url")) {
                 problems.error(section.path("base_url"), section.line("base_url"), "provider "
@@ -141,6 +149,24 @@ final class DeploymentReader {
         }
     }
 
+    /** Where a provider's public API lives when base_url is not given; null when there is no such place. */
+    private static @Nullable URI standardBaseUrl(@Nullable ProviderKind provider, ProviderSettings settings) {
+        if (provider == null) {
+            return null;
+        }
+        return switch (provider) {
+            case OPENAI -> DeploymentConfig.OPENAI_URI;
+            case ANTHROPIC -> DeploymentConfig.ANTHROPIC_URI;
+            case GEMINI -> DeploymentConfig.GEMINI_URI;
+            case OLLAMA -> DeploymentConfig.OLLAMA_URI;
+            case BEDROCK -> settings instanceof ProviderSettings.Bedrock bedrock
+                    ? URI.create("https://bedrock-runtime." + bedrock.region() + ".amazonaws.com") : null;
+            case VERTEX -> settings instanceof ProviderSettings.Vertex vertex
+                    ? URI.create("https://" + vertex.location() + "-aiplatform.googleapis.com") : null;
+            case AZURE_OPENAI, OPENAI_COMPATIBLE, ECHO -> null;
+        };
+    }
+
     private static @Nullable Secret apiKey(Section section, @Nullable ProviderKind provider) {
         String key = section.string("api_key");
         if (provider == ProviderKind.ECHO && section.present("api_key")) {
@@ -149,7 +175,9 @@ final class DeploymentReader {
             return null;
         }
         if (key == null && !section.failed("api_key") && !section.emptyTolerated("api_key")
-                && (provider == ProviderKind.OPENAI || provider == ProviderKind.AZURE_OPENAI)) {
+                && (provider == ProviderKind.OPENAI || provider == ProviderKind.AZURE_OPENAI
+                        || provider == ProviderKind.ANTHROPIC || provider == ProviderKind.GEMINI
+                        || provider == ProviderKind.VERTEX)) {
             section.problems().error(section.path("api_key"), section.line("api_key"), "provider "
                     + provider.yamlName() + " needs an api_key (missing or empty)");
         }

@@ -13,7 +13,17 @@ public enum ProviderKind {
     /** Any server with an OpenAI-style API: vLLM, SGLang, TRT-LLM, llama.cpp, Groq, Mistral, ... */
     OPENAI_COMPATIBLE("openai-compatible"),
     /** The built-in demo upstream that repeats the last message; no network. */
-    ECHO("echo");
+    ECHO("echo"),
+    /** Anthropic's Messages API. */
+    ANTHROPIC("anthropic"),
+    /** AWS Bedrock Converse (chat) and InvokeModel (embeddings), signed with SigV4 or a Bedrock API key. */
+    BEDROCK("bedrock"),
+    /** Google's Generative Language API (Gemini with an API key). */
+    GEMINI("gemini"),
+    /** Gemini on Vertex AI (project, location, bearer token). */
+    VERTEX("vertex"),
+    /** Ollama's native API. */
+    OLLAMA("ollama");
 
     private final String yamlName;
 

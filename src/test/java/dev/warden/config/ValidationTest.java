@@ -57,7 +57,7 @@ class ValidationTest {
                 new ConfigProblem("server.shutdown_grace", 3,
                         "expected a duration like 30s, 500ms or 2m, got \"soon\""),
                 new ConfigProblem("deployments[0].provider", 6, "unknown provider 'openia'; did you mean 'openai'? "
-                        + "(valid: openai, azure, openai-compatible, echo)"),
+                        + "(valid: openai, azure, openai-compatible, echo, anthropic, bedrock, gemini, vertex, ollama)"),
                 new ConfigProblem("deployments[1].api_version", 7, "missing required key 'api_version'"),
                 new ConfigProblem("models[0].deployment", 13, "unknown deployment 'opneai'; did you mean 'openai'?"),
                 new ConfigProblem("routing.allow_direct", 15, "expected true or false, got \"maybe\""));
@@ -169,7 +169,8 @@ class ValidationTest {
                 new ConfigProblem("deployments[2].base_url", 9,
                         "echo deployments take no base_url (they answer in-process)"),
                 new ConfigProblem("deployments[2].api_key", 10, "echo deployments take no api_key"),
-                new ConfigProblem("deployments[2].dialect", 11, "echo deployments take no dialect"),
+                new ConfigProblem("deployments[2].dialect", 11,
+                        "echo deployments take no dialect (dialect tables are for OpenAI-compatible upstreams)"),
                 new ConfigProblem("deployments[3].base_url", 14, "expected an http(s) URL with a host, like "
                         + "https://api.example.com/v1, got \"ftp://files.example.com\""),
                 new ConfigProblem("deployments[4].name", 15, "a deployment name uses letters, digits, '.', '_' "

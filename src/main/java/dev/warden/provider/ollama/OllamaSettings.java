@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an Ollama deployment adds to its {@link dev.warden.provider.Endpoint}.
  *
- * @param keepAlive how long Ollama keeps the model loaded after a call ({@code "5m"}, {@code "-1"}, {@code "0"}); sent
+ * @param keepAlive how long Ollama keeps the model loaded after a call (a Go duration: {@code "5m"}, {@code "24h"}, {@code "-1m"} for ever, {@code "0"} to unload at once); sent
  *                  as {@code keep_alive} unless the request names its own; null leaves Ollama's default
  * @param defaultOptions model options ({@code num_ctx}, {@code temperature}, ...) sent with every call; what the
  *                       request sets wins, key by key

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
-import dev.warden.llm.RawJson;
 import dev.warden.llm.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +134,7 @@ final class MessageDecoder {
             }
             String id = call.nonEmptyString("id");
             calls.add(new ContentPart.ToolCall(id != null ? id : ToolCallLinker.generatedId(messageIndex, i), name,
-                    arguments == null ? "{}" : RawJson.of(arguments.toString()).json()));
+                    arguments == null ? "{}" : arguments.toString()));
         }
         return calls;
     }

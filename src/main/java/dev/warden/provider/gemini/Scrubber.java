@@ -14,7 +14,7 @@ record Scrubber(List<String> secrets) {
     static final int MAX_LENGTH = 500;
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|wss?|gs)://\\S+");
     /** Google API keys ({@code AIza} + 35) and OAuth access tokens ({@code ya29.}...). */
-    private static final Pattern GOOGLE_CREDENTIAL = Pattern.compile("AIza[0-9A-Za-z_\\-]{35}|ya29\\.[0-9A-Za-z_\\-.]+");
+    private static final Pattern GOOGLE_CREDENTIAL = Pattern.compile("AIza[0-9A-Za-z_\\-]{35,}|ya29\\.[0-9A-Za-z_\\-.]+");
     private static final int MIN_SECRET_LENGTH = 6;
 
     Scrubber {
@@ -39,11 +39,11 @@ record Scrubber(List<String> secrets) {
     }
 
     String scrub(String message) {
-        var out = message;
+        // URLs first: a secret replaced inside a URL would leave the rest of it (a ?key= query) behind.
+        var out = URL.matcher(message).replaceAll("[url]");
         for (var secret : secrets) {
             out = out.replace(secret, "***");
         }
-        out = URL.matcher(out).replaceAll("[url]");
         out = GOOGLE_CREDENTIAL.matcher(out).replaceAll("***");
         out = out.strip();
         if (out.length() > MAX_LENGTH) {

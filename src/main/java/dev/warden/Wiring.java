@@ -16,7 +16,15 @@ import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Timeouts;
 import dev.warden.provider.UpstreamClient;
+import dev.warden.config.ProviderSettings;
 import dev.warden.provider.azure.AzureOpenAiProvider;
+import dev.warden.provider.bedrock.AwsCredentials;
+import dev.warden.provider.bedrock.BedrockProvider;
+import dev.warden.provider.bedrock.BedrockSettings;
+import dev.warden.provider.gemini.GeminiProvider;
+import dev.warden.provider.gemini.GeminiSettings;
+import dev.warden.provider.ollama.OllamaProvider;
+import dev.warden.provider.ollama.OllamaSettings;
 import dev.warden.provider.echo.EchoProvider;
 import dev.warden.llm.RawJson;
 import dev.warden.provider.openaicompat.Dialect;
@@ -39,6 +47,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -116,10 +125,29 @@ public final class Wiring implements AutoCloseable {
             case OPENAI_COMPATIBLE -> OpenAiCompatProvider.create(endpoint(deployment),
                     dialect(deployment, "generic"), upstream);
             case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
-            case ANTHROPIC, BEDROCK, GEMINI, VERTEX, OLLAMA -> throw new IllegalArgumentException(
-                    "deployment " + deployment.name() + ": provider " + deployment.provider().yamlName()
-                            + " is not wired yet");
+            case BEDROCK -> BedrockProvider.create(endpoint(deployment),
+                    bedrock(deployment, (ProviderSettings.Bedrock) deployment.settings()), upstream, clock);
+            case GEMINI -> GeminiProvider.create(endpoint(deployment), GeminiSettings.generativeLanguage(), upstream,
+                    Wiring::randomId, clock);
+            case VERTEX -> {
+                var vertex = (ProviderSettings.Vertex) deployment.settings();
+                yield GeminiProvider.create(endpoint(deployment),
+                        GeminiSettings.vertex(vertex.project(), vertex.location()), upstream, Wiring::randomId, clock);
+            }
+            case OLLAMA -> OllamaProvider.create(endpoint(deployment),
+                    new OllamaSettings(((ProviderSettings.Ollama) deployment.settings()).keepAlive(), Map.of()),
+                    upstream, Wiring::randomId, clock);
+            case ANTHROPIC -> throw new IllegalArgumentException(
+                    "deployment " + deployment.name() + ": provider anthropic is not wired yet");
         };
+    }
+
+    private static BedrockSettings bedrock(DeploymentConfig deployment, ProviderSettings.Bedrock settings) {
+        var credentials = settings.accessKeyId() == null || settings.secretAccessKey() == null ? null
+                : new AwsCredentials(settings.accessKeyId().value(), settings.secretAccessKey().value(),
+                        settings.sessionToken() == null ? null : settings.sessionToken().value());
+        var bearer = credentials == null && deployment.apiKey() != null ? deployment.apiKey().value() : null;
+        return new BedrockSettings(settings.region(), credentials, bearer, settings.defaultMaxTokens());
     }
 
     /** The deployment's dialect table: a preset, or a preset with the configuration's overrides applied. */

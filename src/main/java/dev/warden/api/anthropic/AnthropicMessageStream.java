@@ -107,23 +107,7 @@ public final class AnthropicMessageStream implements StreamSink {
                 start();
                 closeAll();
                 Usage total = c.usage() != null ? c.usage() : usage;
-                channel.send("message_delta", g -> {
-                    g.writeStartObject();
-                    g.writeStringField("type", "message_delta");
-                    g.writeObjectFieldStart("delta");
-                    g.writeStringField("stop_reason", WireNames.stopReason(stopReason));
-                    g.writeNullField("stop_sequence");
-                    g.writeEndObject();
-                    if (total != null) {
-                        MessageEncoder.usage(g, total);
-                    } else {
-                        // Unknown usage: the SDKs require output_tokens; nothing better than 0 is known.
-                        g.writeObjectFieldStart("usage");
-                        g.writeNumberField("output_tokens", 0);
-                        g.writeEndObject();
-                    }
-                    g.writeEndObject();
-                });
+                channel.send("message_delta", g -> MessageEncoder.messageDelta(g, stopReason, total));
                 channel.send("message_stop", g -> {
                     g.writeStartObject();
                     g.writeStringField("type", "message_stop");
@@ -137,31 +121,13 @@ public final class AnthropicMessageStream implements StreamSink {
         }
     }
 
-    /**
-     * message_start, once. Input tokens are not known yet from most upstreams (OpenAI-style ones report usage only
-     * at the end), so it says 0 and the real counts follow in message_delta, which the SDKs take as final.
-     */
+    /** message_start, once: at Start, or before the first other event if an upstream skipped Start. */
     private void start() {
         if (started) {
             return;
         }
         started = true;
-        channel.send("message_start", g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "message_start");
-            g.writeObjectFieldStart("message");
-            g.writeStringField("id", WireNames.messageId(id));
-            g.writeStringField("type", "message");
-            g.writeStringField("role", "assistant");
-            g.writeStringField("model", model);
-            g.writeArrayFieldStart("content");
-            g.writeEndArray();
-            g.writeNullField("stop_reason");
-            g.writeNullField("stop_sequence");
-            MessageEncoder.usage(g, Usage.ZERO);
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+        channel.send("message_start", g -> MessageEncoder.messageStart(g, WireNames.messageId(id), model));
     }
 
     private void delta(Kind kind, String deltaType, String field, String text) {

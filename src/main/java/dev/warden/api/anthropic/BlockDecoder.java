@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The content blocks of one message, by type. {@code cache_control} is accepted on every block and ignored: it is
- * a billing hint of Anthropic's prompt cache, not content, and Warden's upstreams either cache on their own or not
- * at all (an Anthropic upstream loses the hint; see the package's report on pass-through).
+ * a cost hint for Anthropic's prompt cache, not content, and the canonical model has no place for it, so even an
+ * Anthropic upstream does not receive it (the answer is the same; only cache pricing differs).
  */
 final class BlockDecoder {
     private BlockDecoder() {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.llm.ChatResponse;
 import dev.warden.llm.Choice;
 import dev.warden.llm.ContentPart;
+import dev.warden.llm.FinishReason;
 import dev.warden.llm.Usage;
 import java.io.IOException;
 import java.util.List;
@@ -98,6 +99,47 @@ final class MessageEncoder {
             // Not JSON: wrapped below.
         }
         return mapper.createObjectNode().put("_raw", arguments);
+    }
+
+    /**
+     * A stream's opening event. Input tokens are not known yet from most upstreams (OpenAI-style ones report usage
+     * only at the end), so it says 0 and the real counts follow in message_delta, which the SDKs take as final.
+     */
+    static void messageStart(JsonGenerator g, String id, String model) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "message_start");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("id", id);
+        g.writeStringField("type", "message");
+        g.writeStringField("role", "assistant");
+        g.writeStringField("model", model);
+        g.writeArrayFieldStart("content");
+        g.writeEndArray();
+        g.writeNullField("stop_reason");
+        g.writeNullField("stop_sequence");
+        usage(g, Usage.ZERO);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** A stream's closing summary: the stop reason and the whole answer's usage. */
+    static void messageDelta(JsonGenerator g, @Nullable FinishReason reason, @Nullable Usage usage)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "message_delta");
+        g.writeObjectFieldStart("delta");
+        g.writeStringField("stop_reason", WireNames.stopReason(reason));
+        g.writeNullField("stop_sequence");
+        g.writeEndObject();
+        if (usage != null) {
+            usage(g, usage);
+        } else {
+            // Unknown usage: the SDKs require output_tokens, and nothing better than 0 is known.
+            g.writeObjectFieldStart("usage");
+            g.writeNumberField("output_tokens", 0);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /** Canonical prompt tokens include cached ones; Anthropic counts them apart, so they are subtracted. */

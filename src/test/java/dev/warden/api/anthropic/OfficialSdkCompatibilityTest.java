@@ -1,16 +1,20 @@
 package dev.warden.api.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.core.JsonValue;
+import com.anthropic.errors.AnthropicInvalidDataException;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.ErrorResponse;
 import com.anthropic.models.messages.Base64ImageSource;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.ImageBlockParam;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
@@ -32,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reads Warden's output with the official Anthropic Java SDK's own mapper and strict validation, and feeds what the
@@ -40,6 +46,17 @@ import org.junit.jupiter.api.Test;
 class OfficialSdkCompatibilityTest {
     private final AnthropicCodec codec = AnthropicCodec.create();
     private final JsonMapper sdk = ObjectMappers.jsonMapper();
+
+    /** Guards the tests below: the SDK's validation really rejects a message missing a required field. */
+    @Test
+    void sdkValidationIsStrictEnoughToCatchAMissingField() throws IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) sdk.readTree(
+                codec.encodeMessage(ResponseEncodingTest.textAnswer()));
+        tree.remove("usage");
+
+        assertThatThrownBy(() -> sdk.treeToValue(tree, Message.class).validate())
+                .isInstanceOf(AnthropicInvalidDataException.class);
+    }
 
     @Test
     void sdkReadsTextMessage() throws IOException {
@@ -110,6 +127,43 @@ class OfficialSdkCompatibilityTest {
         assertThat(delta.delta().stopReason().orElseThrow().asString()).isEqualTo("tool_use");
         assertThat(delta.usage().outputTokens()).isEqualTo(4);
         assertThat(events.get(11).isMessageStop()).isTrue();
+    }
+
+    /** Every event of every recorded stream fixture is valid to the SDK (the error event is not a stream event). */
+    @ParameterizedTest
+    @ValueSource(strings = {"stream_text.sse", "stream_tool_use.sse", "stream_parallel_tools.sse",
+            "stream_thinking_text.sse", "stream_truncated.sse"})
+    void sdkValidatesEveryEventOfTheRecordedStreams(String fixture) throws IOException {
+        int validated = 0;
+        for (String event : Fixtures.text(fixture).split("\n\n")) {
+            String[] lines = event.split("\n", 2);
+            String name = lines[0].substring("event: ".length());
+            String data = lines[1].substring("data: ".length());
+            if (name.equals("error")) {
+                sdk.readValue(data, ErrorResponse.class).validate();
+            } else {
+                sdk.readValue(data, RawMessageStreamEvent.class).validate();
+            }
+            validated++;
+        }
+        assertThat(validated).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void sdkReadsTokenCountAndItsCountTokensBodyDecodes() throws IOException {
+        MessageTokensCount count = sdk.readValue(codec.encodeTokenCount(2095), MessageTokensCount.class).validate();
+        assertThat(count.inputTokens()).isEqualTo(2095);
+
+        MessageCountTokensParams params = MessageCountTokensParams.builder()
+                .model("claude-sonnet-4-5")
+                .system("Be brief.")
+                .addUserMessage("Hello, world")
+                .build();
+        ChatRequest request = codec.decodeCountTokens(sdk.writeValueAsBytes(params._body()));
+
+        assertThat(request.messages()).extracting(dev.warden.llm.Message::role).containsExactly(Role.SYSTEM,
+                Role.USER);
+        assertThat(codec.estimateInputTokens(request)).isEqualTo(8 + 6);  // 21 chars -> 6, two messages -> 8
     }
 
     @Test

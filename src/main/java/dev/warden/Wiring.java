@@ -127,12 +127,14 @@ public final class Wiring implements AutoCloseable {
             case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
             case BEDROCK -> BedrockProvider.create(endpoint(deployment),
                     bedrock(deployment, (ProviderSettings.Bedrock) deployment.settings()), upstream, clock);
-            case GEMINI -> GeminiProvider.create(endpoint(deployment), GeminiSettings.generativeLanguage(), upstream,
-                    Wiring::randomId, clock);
+            case GEMINI -> GeminiProvider.create(endpoint(deployment), new GeminiSettings(
+                    GeminiSettings.Flavor.GENERATIVE_LANGUAGE, null, null, deployment.dropUnsupportedParams()),
+                    upstream, Wiring::randomId, clock);
             case VERTEX -> {
                 var vertex = (ProviderSettings.Vertex) deployment.settings();
-                yield GeminiProvider.create(endpoint(deployment),
-                        GeminiSettings.vertex(vertex.project(), vertex.location()), upstream, Wiring::randomId, clock);
+                yield GeminiProvider.create(endpoint(deployment), new GeminiSettings(GeminiSettings.Flavor.VERTEX,
+                        vertex.project(), vertex.location(), deployment.dropUnsupportedParams()), upstream,
+                        Wiring::randomId, clock);
             }
             case OLLAMA -> OllamaProvider.create(endpoint(deployment),
                     new OllamaSettings(((ProviderSettings.Ollama) deployment.settings()).keepAlive(), Map.of()),
@@ -168,7 +170,8 @@ public final class Wiring implements AutoCloseable {
         var timeouts = deployment.timeouts();
         return new Endpoint(deployment.name(), deployment.baseUrl(),
                 deployment.apiKey() == null ? null : deployment.apiKey().value(), deployment.headers(),
-                new Timeouts(timeouts.connect(), timeouts.firstByte(), timeouts.streamIdle()));
+                new Timeouts(timeouts.connect(), timeouts.firstByte(), timeouts.streamIdle()),
+                deployment.dropUnsupportedParams());
     }
 
     private static java.util.Optional<AccessLog> accessLog(AccessLogConfig config, OutputStream stdout,

@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param requireEnv the environment variable this deployment depends on (key {@code require_env}); when it is
  *                   unset or empty the deployment is skipped at load time, so a loaded deployment always has it set
  * @param settings what only this provider kind takes (Anthropic version, Bedrock region and credentials, ...)
+ * @param dropUnsupportedParams key {@code drop_unsupported_params} (default false): a parameter the upstream cannot
+ *                              honour is dropped and reported in {@code x-warden-dropped-params} instead of refused
  */
 public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, @Nullable Secret apiKey,
         @Nullable String apiVersion, Map<String, String> headers, TimeoutsConfig timeouts,
-        @Nullable DialectConfig dialect, @Nullable String requireEnv, ProviderSettings settings) {
+        @Nullable DialectConfig dialect, @Nullable String requireEnv, ProviderSettings settings,
+        boolean dropUnsupportedParams) {
 
     /** The base URL of echo deployments: a marker, never dialled. */
     public static final URI ECHO_URI = URI.create("builtin:echo");

@@ -11,9 +11,18 @@ import org.jspecify.annotations.Nullable;
  * {@code api-version}, a dialect table) are passed to the provider's own factory beside it.
  *
  * @param apiKey the upstream credential, null for upstreams that need none (a local vLLM, Ollama)
+ * @param dropUnsupportedParams the deployment's {@code drop_unsupported_params}: a parameter the upstream cannot
+ *                              honour is dropped and reported (CallNotes) instead of refused with a 400
  */
 public record Endpoint(String name, URI baseUrl, @Nullable String apiKey, Map<String, String> headers,
-        Timeouts timeouts) {
+        Timeouts timeouts, boolean dropUnsupportedParams) {
+
+    /** An endpoint that refuses, rather than drops, what its upstream cannot honour. */
+    public Endpoint(String name, URI baseUrl, @Nullable String apiKey, Map<String, String> headers,
+            Timeouts timeouts) {
+        this(name, baseUrl, apiKey, headers, timeouts, false);
+    }
+
     public Endpoint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -22,6 +22,9 @@ import java.util.Objects;
  * #encodeError}). Thread-safe; build one and share it.
  */
 public final class AnthropicCodec {
+    /** The name of this dialect, and of the extra fields it passes through ({@code ChatRequest.extraDialect}). */
+    public static final String DIALECT = "anthropic";
+
 
     /**
      * Jackson's default cap on a single string (20M chars) is below a base64 image inside Anthropic's 32 MB request

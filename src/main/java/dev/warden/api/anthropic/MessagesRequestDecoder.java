@@ -53,7 +53,7 @@ final class MessagesRequestDecoder {
         // Anthropic streams always carry usage, so the canonical stream must always ask for it.
         return new ChatRequest(model, messages, sampling, ToolDecoder.tools(f), choice.choice(), null,
                 choice.parallelToolCalls(), Objects.requireNonNullElse(f.bool("stream"), false), true, user(f),
-                request.extra());
+                request.extra(), AnthropicCodec.DIALECT);
     }
 
     static ChatRequest decodeCountTokens(ObjectMapper mapper, byte[] body) {
@@ -63,7 +63,7 @@ final class MessagesRequestDecoder {
         List<Message> messages = messages(f);
         ToolDecoder.Choice choice = ToolDecoder.toolChoice(f);
         return new ChatRequest(model, messages, Sampling.DEFAULTS, ToolDecoder.tools(f), choice.choice(), null,
-                choice.parallelToolCalls(), false, false, null, request.extra());
+                choice.parallelToolCalls(), false, false, null, request.extra(), AnthropicCodec.DIALECT);
     }
 
     private static String model(Fields f) {

@@ -32,7 +32,8 @@ final class ChatRequestDecoder {
                 // Ollama's last stream line always carries the token counts, so usage is always asked for.
                 true,
                 null,
-                options.extra());
+                options.extra(),
+                OllamaCodec.DIALECT);
     }
 
     /** Shared by every endpoint: the model is a non-empty string. */

@@ -31,7 +31,8 @@ final class EmbedRequestDecoder {
         String model = ChatRequestDecoder.model(f);
         List<String> inputs = inputs(f.required("input"));
         Integer dimensions = f.integer("dimensions", 1);
-        return new EmbeddingRequest(model, inputs, null, null, dimensions, null, withOptions(f, request.extra()));
+        return new EmbeddingRequest(model, inputs, null, null, dimensions, null, withOptions(f, request.extra()),
+                OllamaCodec.DIALECT);
     }
 
     static EmbeddingRequest decodeLegacy(ObjectMapper mapper, byte[] body) {
@@ -42,7 +43,8 @@ final class EmbedRequestDecoder {
         if (prompt.isEmpty()) {
             throw RequestErrors.invalid("prompt", "prompt: must not be empty");
         }
-        return new EmbeddingRequest(model, List.of(prompt), null, null, null, null, withOptions(f, request.extra()));
+        return new EmbeddingRequest(model, List.of(prompt), null, null, null, null,
+                withOptions(f, request.extra()), OllamaCodec.DIALECT);
     }
 
     private static List<String> inputs(JsonNode input) {

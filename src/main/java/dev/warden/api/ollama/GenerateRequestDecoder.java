@@ -48,7 +48,7 @@ final class GenerateRequestDecoder {
         }
         OptionsDecoder.Decoded options = OptionsDecoder.decode(f, request.extra());
         return new ChatRequest(model, messages(f), options.sampling(), List.of(), null, ToolDecoder.format(f), null,
-                ChatRequestDecoder.stream(f), true, null, options.extra());
+                ChatRequestDecoder.stream(f), true, null, options.extra(), OllamaCodec.DIALECT);
     }
 
     /** No prompt, no system and no images is Ollama's "load the model" request: it decodes to no messages. */

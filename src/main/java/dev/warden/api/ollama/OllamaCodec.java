@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>The clock stamps {@code created_at} on every answer and line, as Ollama stamps the time of writing.
  */
 public final class OllamaCodec {
+    /** The name of this dialect, and of the extra fields it passes through ({@code ChatRequest.extraDialect}). */
+    public static final String DIALECT = "ollama";
+
 
     /** The NDJSON media type of streamed answers; single answers are {@code application/json}. */
     public static final String STREAM_CONTENT_TYPE = "application/x-ndjson";

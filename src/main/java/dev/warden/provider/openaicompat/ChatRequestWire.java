@@ -25,6 +25,12 @@ final class ChatRequestWire {
      * @throws ApiException 400 for content the OpenAI wire cannot carry (an image in an assistant turn)
      */
     static byte[] toWire(ChatRequest request, boolean stream, Dialect dialect, CallNotes notes) {
+        return toWire(request, stream, dialect, notes, false);
+    }
+
+    /** @param dropForeign drop (and report) extra fields of another client dialect instead of refusing them */
+    static byte[] toWire(ChatRequest request, boolean stream, Dialect dialect, CallNotes notes,
+            boolean dropForeign) {
         return Json.write(gen -> {
             var params = new ParamWriter(gen, dialect, notes);
             gen.writeStartObject();
@@ -59,7 +65,7 @@ final class ChatRequestWire {
             if (request.user() != null) {
                 params.string("user", request.user());
             }
-            params.extras(request.extra());
+            params.extras(request.extra(), request.extraDialect(), dropForeign);
             params.finish();
             gen.writeEndObject();
         });

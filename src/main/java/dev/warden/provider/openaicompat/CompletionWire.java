@@ -11,6 +11,11 @@ final class CompletionWire {
     private CompletionWire() {}
 
     static byte[] toWire(CompletionRequest request, boolean stream, boolean askForUsage, CallNotes notes) {
+        return toWire(request, stream, askForUsage, notes, false);
+    }
+
+    static byte[] toWire(CompletionRequest request, boolean stream, boolean askForUsage, CallNotes notes,
+            boolean dropForeign) {
         return Json.write(gen -> {
             var params = ParamWriter.plain(gen, notes);
             gen.writeStartObject();
@@ -41,7 +46,7 @@ final class CompletionWire {
             if (request.user() != null) {
                 params.string("user", request.user());
             }
-            params.extras(request.extra());
+            params.extras(request.extra(), request.extraDialect(), dropForeign);
             gen.writeEndObject();
         });
     }

@@ -21,6 +21,10 @@ final class EmbeddingWire {
      * decoder reads either, so the client's format is the dialect writer's concern.
      */
     static byte[] toWire(EmbeddingRequest request, CallNotes notes) {
+        return toWire(request, notes, false);
+    }
+
+    static byte[] toWire(EmbeddingRequest request, CallNotes notes, boolean dropForeign) {
         return Json.write(gen -> {
             var params = ParamWriter.plain(gen, notes);
             gen.writeStartObject();
@@ -48,7 +52,7 @@ final class EmbeddingWire {
             if (request.user() != null) {
                 params.string("user", request.user());
             }
-            params.extras(request.extra());
+            params.extras(request.extra(), request.extraDialect(), dropForeign);
             gen.writeEndObject();
         });
     }

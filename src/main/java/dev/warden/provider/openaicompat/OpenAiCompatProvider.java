@@ -78,13 +78,13 @@ public final class OpenAiCompatProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
-        var body = ChatRequestWire.toWire(request, false, dialect, notes);
+        var body = ChatRequestWire.toWire(request, false, dialect, notes, endpoint.dropUnsupportedParams());
         return call(Addressing.Operation.CHAT, request.model(), body, notes, ChatResponseWire::fromWire);
     }
 
     @Override
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
-        var body = ChatRequestWire.toWire(request, true, dialect, notes);
+        var body = ChatRequestWire.toWire(request, true, dialect, notes, endpoint.dropUnsupportedParams());
         return stream(Addressing.Operation.CHAT, request.model(), body, sink, notes);
     }
 
@@ -93,7 +93,7 @@ public final class OpenAiCompatProvider implements Provider {
         if (!dialect.supportsEmbeddings()) {
             throw Provider.unsupported(name(), "embeddings");
         }
-        var body = EmbeddingWire.toWire(request, notes);
+        var body = EmbeddingWire.toWire(request, notes, endpoint.dropUnsupportedParams());
         return call(Addressing.Operation.EMBEDDINGS, request.model(), body, notes, EmbeddingWire::fromWire);
     }
 
@@ -102,7 +102,7 @@ public final class OpenAiCompatProvider implements Provider {
         if (!dialect.supportsCompletions()) {
             throw Provider.unsupported(name(), "text completions");
         }
-        var body = CompletionWire.toWire(request, false, false, notes);
+        var body = CompletionWire.toWire(request, false, false, notes, endpoint.dropUnsupportedParams());
         return call(Addressing.Operation.COMPLETIONS, request.model(), body, notes, CompletionWire::fromWire);
     }
 
@@ -111,7 +111,8 @@ public final class OpenAiCompatProvider implements Provider {
         if (!dialect.supportsCompletions()) {
             throw Provider.unsupported(name(), "text completions");
         }
-        var body = CompletionWire.toWire(request, true, dialect.supportsStreamUsage(), notes);
+        var body = CompletionWire.toWire(request, true, dialect.supportsStreamUsage(), notes,
+                endpoint.dropUnsupportedParams());
         return stream(Addressing.Operation.COMPLETIONS, request.model(), body, sink, notes);
     }
 

@@ -1,6 +1,9 @@
 package dev.warden.provider.openaicompat;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.llm.ApiError;
+import dev.warden.llm.ApiException;
+import dev.warden.llm.ChatRequest;
 import dev.warden.llm.RawJson;
 import dev.warden.provider.CallNotes;
 import java.io.IOException;
@@ -81,9 +84,23 @@ final class ParamWriter {
         }
     }
 
-    void extras(Map<String, RawJson> extra) throws IOException {
-        for (var entry : extra.entrySet()) {
-            raw(entry.getKey(), entry.getValue());
+    /**
+     * Writes the client's pass-through fields. Fields from another dialect (an Anthropic client's {@code thinking},
+     * an Ollama client's {@code options}) mean nothing to an OpenAI-style upstream: they are refused with a 400
+     * naming them, or dropped and reported when the deployment says so; never sent blindly.
+     */
+    void extras(Map<String, RawJson> extra, String origin, boolean dropForeign) throws IOException {
+        boolean foreign = !ChatRequest.OPENAI_EXTRAS.equals(origin);
+        for (var entry : new java.util.TreeMap<>(extra).entrySet()) {
+            if (!foreign) {
+                raw(entry.getKey(), entry.getValue());
+            } else if (dropForeign) {
+                notes.droppedParam(entry.getKey());
+            } else {
+                throw new ApiException(ApiError.InvalidRequest.of("The parameter '" + entry.getKey() + "' of the "
+                        + origin + " API is not supported by this deployment (an OpenAI-compatible upstream). "
+                        + "Remove it, or set drop_unsupported_params on the deployment.", entry.getKey()));
+            }
         }
     }
 

@@ -144,6 +144,27 @@ class ChatRequestWireTest {
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("[1, 2.50, {\"deep\": null}]");
     }
 
+    /** Regression: an Anthropic client's thinking config used to reach OpenAI-style upstreams, which reject it. */
+    @Test
+    void extraFieldsOfAnotherClientDialectAreRefusedOrDroppedAndReportedNeverSentBlindly() {
+        var anthropic = user("gpt-4o-mini", "Hello");
+        anthropic = new ChatRequest(anthropic.model(), anthropic.messages(), anthropic.sampling(), List.of(), null,
+                null, null, false, false, null, Map.of("thinking", RawJson.of("{\"type\":\"enabled\"}")),
+                "anthropic");
+        var foreign = anthropic;
+        assertThatThrownBy(() -> ChatRequestWire.toWire(foreign, false, Dialects.OPENAI, notes))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.error().status()).isEqualTo(400);
+                    assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo("thinking");
+                });
+
+        var dropped = new CallNotes();
+        var body = new String(ChatRequestWire.toWire(foreign, false, Dialects.OPENAI, dropped, true),
+                StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("thinking");
+        assertThat(dropped.droppedParams()).containsExactly("thinking");
+    }
+
     @Test
     void streamAlwaysAsksForUsageWhenTheDialectSupportsIt() {
         var request = user("gpt-4o-mini", "Hello").withSampling(Sampling.DEFAULTS.withMaxTokens(5));

@@ -32,8 +32,8 @@ final class ToolsWire {
         var format = request.responseFormat();
         if (format instanceof ResponseFormat.JsonObject || format instanceof ResponseFormat.JsonSchema) {
             if (!request.tools().isEmpty()) {
-                throw RequestWire.invalid("'response_format' (JSON output) is emulated with a forced tool on Anthropic and "
-                        + "cannot be combined with tools.", "response_format");
+                throw RequestWire.invalid("'response_format' (JSON output) is emulated with a forced tool on "
+                        + "Anthropic and cannot be combined with tools.", "response_format");
             }
             var tool = root.putArray("tools").addObject();
             tool.put("name", JSON_TOOL);

@@ -1,0 +1,168 @@
+package dev.warden.provider.anthropic;
+
+import dev.warden.llm.ApiError;
+import dev.warden.llm.ApiException;
+import dev.warden.llm.ChatRequest;
+import dev.warden.llm.ChatResponse;
+import dev.warden.llm.ClientGoneException;
+import dev.warden.llm.CompletionRequest;
+import dev.warden.llm.CompletionResponse;
+import dev.warden.llm.EmbeddingRequest;
+import dev.warden.llm.EmbeddingResponse;
+import dev.warden.llm.StreamOutcome;
+import dev.warden.llm.StreamSink;
+import dev.warden.provider.CallNotes;
+import dev.warden.provider.Endpoint;
+import dev.warden.provider.Provider;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.UpstreamClient;
+import dev.warden.provider.UpstreamRequest;
+import dev.warden.provider.UpstreamResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Objects;
+
+/**
+ * A deployment on the Anthropic Messages API: {@code POST {baseUrl}/v1/messages} with {@code x-api-key} and
+ * {@code anthropic-version}. The base URL is the API root without {@code /v1} ({@code https://api.anthropic.com}).
+ * Translation is done by this package's pure translators; the only I/O is the given {@link UpstreamClient}.
+ * Anthropic has no embeddings (refused as unsupported); legacy completions run as a one-message chat
+ * ({@link CompletionWire}).
+ */
+public final class AnthropicProvider implements Provider {
+    /** Error bodies beyond this are not read: the message that matters comes first. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final String MESSAGES_PATH = "/v1/messages";
+
+    private final Endpoint endpoint;
+    private final AnthropicSettings settings;
+    private final UpstreamClient client;
+    private final InstantSource clock;
+    private final Scrubber scrubber;
+
+    private AnthropicProvider(Endpoint endpoint, AnthropicSettings settings, UpstreamClient client,
+            InstantSource clock) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scrubber = Scrubber.of(endpoint);
+    }
+
+    public static AnthropicProvider create(Endpoint endpoint, AnthropicSettings settings, UpstreamClient client) {
+        return new AnthropicProvider(endpoint, settings, client, InstantSource.system());
+    }
+
+    /** For tests that pin the clock (creation stamps, {@code retry-after} dates). */
+    static AnthropicProvider create(Endpoint endpoint, AnthropicSettings settings, UpstreamClient client,
+            InstantSource clock) {
+        return new AnthropicProvider(endpoint, settings, client, clock);
+    }
+
+    @Override
+    public String name() {
+        return endpoint.name();
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request, CallNotes notes) {
+        var body = RequestWire.toWire(request, false, settings.defaultMaxTokens());
+        try (var response = send(body.bytes(), false, notes)) {
+            byte[] bytes;
+            try {
+                bytes = response.body().readAllBytes();
+            } catch (IOException e) {
+                throw new ApiException(response.idleTimedOut()
+                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
+                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
+                                "upstream_error", null, "upstream_io_error", null), e);
+            }
+            try {
+                return ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond());
+            } catch (IOException | RuntimeException e) {
+                throw new ApiException(new ApiError.Upstream(502,
+                        "The upstream provider sent a malformed response.", "upstream_error", null,
+                        "upstream_malformed_response", null), e);
+            }
+        }
+    }
+
+    @Override
+    public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
+        var body = RequestWire.toWire(request, true, settings.defaultMaxTokens());
+        var response = send(body.bytes(), true, notes);
+        try (response) {
+            var reader = new SseReader(response.body());
+            var decoder = new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond());
+            try {
+                for (var event = reader.next(); event != null; event = reader.next()) {
+                    var outcome = decoder.accept(event);
+                    if (outcome != null) {
+                        return outcome;
+                    }
+                }
+                return decoder.endOfBody(response.idleTimedOut());
+            } catch (IOException e) {
+                return decoder.endOfBody(response.idleTimedOut());
+            } catch (ClientGoneException e) {
+                response.close(); // first of all: closing the body is what stops the upstream generating
+                return new StreamOutcome.ClientGone(decoder.usage());
+            }
+        }
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request, CallNotes notes) {
+        throw Provider.unsupported(name(), "embeddings");
+    }
+
+    @Override
+    public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
+        return CompletionWire.fromChat(chat(CompletionWire.toChat(request), notes));
+    }
+
+    @Override
+    public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
+        return streamChat(CompletionWire.toChat(request), sink, notes);
+    }
+
+    /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
+    private UpstreamResponse send(byte[] body, boolean stream, CallNotes notes) {
+        var headers = new HashMap<>(endpoint.headers());
+        if (endpoint.apiKey() != null) {
+            headers.put("x-api-key", endpoint.apiKey());
+        }
+        headers.put("anthropic-version", settings.version());
+        if (!settings.betas().isEmpty()) {
+            headers.put("anthropic-beta", String.join(",", settings.betas()));
+        }
+        headers.put("content-type", "application/json");
+        headers.put("accept", stream ? "text/event-stream" : "application/json");
+        var request = UpstreamRequest.postJson(endpoint.resolve(MESSAGES_PATH), headers, body, endpoint.timeouts());
+        var response = client.send(request);
+        notes.upstreamStatus(response.status());
+        notes.upstreamRequestId(response.header("request-id").orElse(null));
+        if (!response.ok()) {
+            try (response) {
+                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
+                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+            }
+        }
+        return response;
+    }
+
+    private static byte[] readError(InputStream body) {
+        try {
+            return body.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            return new byte[0]; // the status alone still maps to a useful error
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicProvider[" + endpoint.name() + ", version=" + settings.version() + "]";
+    }
+}

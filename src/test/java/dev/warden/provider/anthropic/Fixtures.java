@@ -1,0 +1,73 @@
+package dev.warden.provider.anthropic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.llm.StreamEvent;
+import dev.warden.llm.StreamOutcome;
+import dev.warden.provider.Endpoint;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.Timeouts;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Recorded fixtures beside the tests: src/test/resources/dev/warden/provider/anthropic/... */
+final class Fixtures {
+    static final Endpoint ENDPOINT = new Endpoint("test", URI.create("https://anthropic.internal.example:8443"),
+            "sk-ant-secret-upstream-key-123", Map.of("X-Proxy-Token", "proxy-secret-456"), Timeouts.DEFAULTS);
+    static final Scrubber SCRUBBER = Scrubber.of(ENDPOINT);
+    static final long CREATED = 1_700_000_000L;
+
+    private Fixtures() {}
+
+    static byte[] bytes(String name) {
+        try (var in = Fixtures.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode tree(byte[] json) {
+        try {
+            return Json.read(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    /** Compares as Jackson trees: field order and whitespace do not matter, values and types do. */
+    static void assertJson(byte[] actual, String expectedFixture) {
+        assertThat(tree(actual)).as(new String(actual, StandardCharsets.UTF_8))
+                .isEqualTo(tree(bytes(expectedFixture)));
+    }
+
+    record Decoded(List<StreamEvent> events, StreamOutcome outcome, StreamDecoder decoder) {}
+
+    /** Runs a recorded stream through the SSE reader and the decoder, as the provider does. */
+    static Decoded decode(String streamFixture, boolean jsonMode) {
+        var events = new ArrayList<StreamEvent>();
+        var decoder = new StreamDecoder(events::add, SCRUBBER, jsonMode, CREATED);
+        var reader = new SseReader(new ByteArrayInputStream(bytes(streamFixture)));
+        try {
+            for (var event = reader.next(); event != null; event = reader.next()) {
+                var outcome = decoder.accept(event);
+                if (outcome != null) {
+                    return new Decoded(events, outcome, decoder);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Decoded(events, decoder.endOfBody(false), decoder);
+    }
+}

@@ -17,6 +17,8 @@ import dev.warden.provider.Provider;
 import dev.warden.provider.Timeouts;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.config.ProviderSettings;
+import dev.warden.provider.anthropic.AnthropicProvider;
+import dev.warden.provider.anthropic.AnthropicSettings;
 import dev.warden.provider.azure.AzureOpenAiProvider;
 import dev.warden.provider.bedrock.AwsCredentials;
 import dev.warden.provider.bedrock.BedrockProvider;
@@ -139,8 +141,11 @@ public final class Wiring implements AutoCloseable {
             case OLLAMA -> OllamaProvider.create(endpoint(deployment),
                     new OllamaSettings(((ProviderSettings.Ollama) deployment.settings()).keepAlive(), Map.of()),
                     upstream, Wiring::randomId, clock);
-            case ANTHROPIC -> throw new IllegalArgumentException(
-                    "deployment " + deployment.name() + ": provider anthropic is not wired yet");
+            case ANTHROPIC -> {
+                var anthropic = (ProviderSettings.Anthropic) deployment.settings();
+                yield AnthropicProvider.create(endpoint(deployment), new AnthropicSettings(anthropic.version(),
+                        anthropic.defaultMaxTokens(), anthropic.betas()), upstream);
+            }
         };
     }
 

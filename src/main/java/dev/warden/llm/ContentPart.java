@@ -40,8 +40,14 @@ public sealed interface ContentPart {
         }
     }
 
-    /** Model reasoning returned by providers that expose it; {@code signature} is opaque and must round-trip. */
+    /**
+     * Model reasoning returned by providers that expose it; {@code signature} is opaque and must round-trip.
+     * Reasoning a provider returned encrypted (Anthropic's redacted thinking) has empty text and a signature of
+     * {@link #REDACTED_PREFIX} followed by the encrypted data, so every dialect and provider agrees on one form.
+     */
     record Thinking(String text, @Nullable String signature) implements ContentPart {
+        public static final String REDACTED_PREFIX = "redacted_thinking:";
+
         public Thinking {
             Objects.requireNonNull(text, "text");
         }

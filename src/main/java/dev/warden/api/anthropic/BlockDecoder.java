@@ -39,7 +39,7 @@ final class BlockDecoder {
      * whose signature is this prefix followed by the block's opaque {@code data}, so an Anthropic upstream (and
      * this dialect's encoder) can restore it exactly. Other upstreams cannot use it and drop reasoning anyway.
      */
-    static final String REDACTED_PREFIX = "redacted_thinking:";
+    static final String REDACTED_PREFIX = ContentPart.Thinking.REDACTED_PREFIX;
 
     /** Content that is not a string must be a list of blocks. */
     static ArrayNode blocks(JsonNode content, String path) {

@@ -31,7 +31,7 @@ final class MessagesWire {
      * A redacted thinking block travels through the canonical model as a {@link ContentPart.Thinking} with empty
      * text and this prefix before its opaque {@code data} in the signature, so that it round-trips to Anthropic.
      */
-    static final String REDACTED_PREFIX = "anthropic-redacted-thinking:";
+    static final String REDACTED_PREFIX = ContentPart.Thinking.REDACTED_PREFIX;
 
     private MessagesWire() {}
 

@@ -26,6 +26,8 @@ public final class InvokeStage implements Stage {
         var notes = exchange.notes();
         return switch (operation) {
             case Operation.ListModels ignored -> new Reply.Models(catalog.get());
+            case Operation.CountTokens count -> new Reply.Local(count);
+            case Operation.Preload preload -> new Reply.Local(preload);
             case Operation.GetModel(var id) -> catalog.get().stream()
                     .filter(model -> model.id().equals(id))
                     .findFirst()

@@ -47,6 +47,28 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * Count the input tokens of a chat request (Anthropic's count_tokens). Routed like a chat, so an unknown model
+     * is a 404, but answered by the dialect's estimate, not by an upstream.
+     */
+    record CountTokens(ChatRequest request) implements Operation {
+        @Override
+        public Optional<String> model() {
+            return Optional.of(request.model());
+        }
+    }
+
+    /**
+     * A chat with no messages: Ollama clients send it to load a model before a session. Routed like a chat (so the
+     * model must exist) and answered at once, without an upstream call.
+     */
+    record Preload(ChatRequest request) implements Operation {
+        @Override
+        public Optional<String> model() {
+            return Optional.of(request.model());
+        }
+    }
+
     record ListModels() implements Operation {
         @Override
         public Optional<String> model() {

@@ -42,6 +42,7 @@ public final class RecordStage implements Stage {
             case Reply.Embeddings embeddings -> usage = embeddings.response().usage();
             case Reply.Models ignored -> { }
             case Reply.Model ignored -> { }
+            case Reply.Local ignored -> { }
             case Reply.Streamed(var streamOutcome) -> {
                 usage = streamOutcome.usage();
                 outcome = switch (streamOutcome) {

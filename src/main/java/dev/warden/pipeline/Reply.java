@@ -21,6 +21,9 @@ public sealed interface Reply {
 
     record Model(ModelInfo model) implements Reply {}
 
+    /** The operation needs no upstream: the dialect answers it from the request (count_tokens, model preload). */
+    record Local(Operation operation) implements Reply {}
+
     /** A stream was (at least partly) delivered through the exchange's sink; this is how it ended. */
     record Streamed(StreamOutcome outcome) implements Reply {}
 

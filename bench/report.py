@@ -15,10 +15,12 @@ def kv(line):
     return dict(re.findall(r'(\w+)=(\S+)', line))
 
 
-res, rss, ttfb, notes, extra = {}, {}, {}, [], []
+res, rss, ttfb, notes, extra, idle_warm = {}, {}, {}, [], [], []
 for line in open(sys.argv[1]):
     d = kv(line)
-    if line.startswith('RESULT'):
+    if line.startswith('RESULT') and d['label'] == 'idle-warmup':
+        idle_warm.append(d)
+    elif line.startswith('RESULT'):
         res[d['label']] = d
     elif line.startswith('RSS'):
         rss[(d['target'], d['phase'])] = float(d['rss_mb'])
@@ -61,7 +63,9 @@ print()
 
 print('| Warden RSS | MB |')
 print('|---|---:|')
-labels = {'started': 'just started (no request yet)', 'idle': 'idle: after 1,000 + 1,000 warm-up requests and 5 s pause',
+labels = {'started': 'just started (no request yet)',
+          'idle': f"idle: after {sum(int(r['requests']) for r in idle_warm):,} warm-up requests "
+                  '(non-streaming + streaming, 1 connection), then ≥ 5 s idle',
           'after-load': 'after all load cells + 5 s pause'}
 for (t, phase), mb in rss.items():
     name = labels.get(phase, phase.replace('loaded-', 'max while loaded, ') + ', 32 conns')

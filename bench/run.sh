@@ -142,8 +142,9 @@ start_warden file
 rss_line warden started
 sanity_check
 log "warm-up by count: $IDLE_REQUESTS non-streaming + $IDLE_REQUESTS streaming requests on one connection, then 5 s idle"
-WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 60 0 idle-warmup json-0ms >/dev/null
-WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 60 1 idle-warmup sse-0ms >/dev/null
+# wrk stops sending after the count but still sleeps out -d, so -d is only an upper bound (~1-2 s is needed).
+WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 0 idle-warmup json-0ms | tee -a "$RAW"
+WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 1 idle-warmup sse-0ms | tee -a "$RAW"
 sleep 5
 rss_line warden idle
 

@@ -16,6 +16,8 @@ if [ -z "${WARDEN_BENCH_LOCKED:-}" ]; then
   exec env WARDEN_BENCH_LOCKED=1 flock /tmp/warden-build.lock "$0" "$@"
 fi
 
+# The rest is one brace group, read whole before it runs: editing this file during a run cannot corrupt it.
+{
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 . "$HERE/lib.sh"
@@ -179,3 +181,5 @@ echo "# loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RAW"
 
 python3 "$HERE/report.py" "$RAW" | tee "$OUT/table.md"
 log "raw results: $RAW"
+exit
+}

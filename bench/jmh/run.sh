@@ -14,6 +14,8 @@ if [ -z "${WARDEN_BENCH_LOCKED:-}" ]; then
   exec env WARDEN_BENCH_LOCKED=1 flock /tmp/warden-build.lock "$0" "$@"
 fi
 
+# The rest is one brace group, read whole before it runs: editing this file during a run cannot corrupt it.
+{
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 JAVA_HOME="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -54,3 +56,5 @@ for r in rows:
           else f"| {name} | {p['score']:.3f} | {err:.3f} | - |")
 PY
 echo "results: $OUT" >&2
+exit
+}

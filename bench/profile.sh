@@ -43,6 +43,7 @@ logfile=""; [ "$ACCESS_LOG" = file ] && logfile="$OUT/warden-access.log"
 # shellcheck disable=SC2086
 BENCH_ACCESS_LOG=$ACCESS_LOG BENCH_ACCESS_LOG_FILE=$logfile WARDEN_BENCH_PORT=$WARDEN_PORT \
   "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k ${WARDEN_JAVA_OPTS:-} \
+  -XX:FlightRecorderOptions:stackdepth=512 \
   -XX:StartFlightRecording=name=bench,settings=profile,filename="$OUT/warden.jfr",dumponexit=true \
   -jar "$ROOT/target/warden.jar" serve --config "$HERE/warden-bench.yaml" >"$OUT/warden.log" 2>&1 &
 WPID=$!
@@ -54,46 +55,22 @@ wrk_run "$WARDEN" 32 2 10 "$stream" warmup "$MODE-0ms" >/dev/null
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.stop name=bench >/dev/null   # drop the warm-up from the recording
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.start name=bench settings=profile filename="$OUT/warden.jfr" >/dev/null
 threads=2; [ "$CONNS" = 1 ] && threads=1
+# JFR samples Java frames only; the process's user/system CPU per request shows what it cannot (syscalls, wakeups).
+read -r ut0 st0 < <(awk '{print $14, $15}' "/proc/$WPID/stat")
 wrk_run "$WARDEN" "$CONNS" "$threads" "$SECONDS_RECORDED" "$stream" "profile/$MODE/c$CONNS" "$MODE-0ms" | tee "$OUT/wrk.txt"
+read -r ut1 st1 < <(awk '{print $14, $15}' "/proc/$WPID/stat")
+reqs=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' "$OUT/wrk.txt")
+hz=$(getconf CLK_TCK)
+echo "CPU per request: user $(( (ut1 - ut0) * 1000000 / hz / reqs )) us, system $(( (st1 - st0) * 1000000 / hz / reqs )) us" \
+  "($(( (ut1 - ut0 + st1 - st0) * 100 / hz / SECONDS_RECORDED ))% of one core over ${SECONDS_RECORDED} s; threads now $(ls /proc/$WPID/task | wc -l))" \
+  | tee -a "$OUT/wrk.txt"
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.stop name=bench filename="$OUT/warden.jfr" >/dev/null
 kill "$WPID"; wait "$WPID" 2>/dev/null || true; WPID=""
 
+cat "$OUT/wrk.txt"
 "$JAVA_HOME/bin/jfr" print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample "$OUT/warden.jfr" \
   >"$OUT/events.json"
-python3 - "$OUT/events.json" <<'PY' | tee "$OUT/summary.txt"
-import json, sys, collections
-events = json.load(open(sys.argv[1]))['recording']['events']
-def name(f):
-    m = f['method']
-    return f"{m['type']['name'].split('.')[-1] if m['type']['name'].startswith('java.') else m['type']['name']}.{m['name']}"
-cpu = [e for e in events if e['type'] == 'jdk.ExecutionSample']
-alloc = [e for e in events if e['type'] == 'jdk.ObjectAllocationSample']
-self_c, incl = collections.Counter(), collections.Counter()
-for e in cpu:
-    frames = e['values']['stackTrace']['frames']
-    if not frames: continue
-    self_c[name(frames[0])] += 1
-    for n in {name(f) for f in frames}: incl[n] += 1
-n = len(cpu) or 1
-print(f"CPU samples: {len(cpu)}")
-print("\n-- top 25 self (top of stack) --")
-for k, v in self_c.most_common(25): print(f"{v / n:6.1%}  {k}")
-print("\n-- top 40 inclusive, dev.warden / helidon / jackson / java.net.http frames --")
-shown = 0
-for k, v in incl.most_common():
-    if any(p in k for p in ('dev.warden', 'helidon', 'jackson', 'jdk.internal.net.http', 'HttpClient')):
-        print(f"{v / n:6.1%}  {k}"); shown += 1
-        if shown == 40: break
-w = collections.Counter()
-for e in alloc:
-    frames = e['values']['stackTrace']['frames']
-    # first frame in our code or a library, skipping JDK collection/string internals
-    top = next((name(f) for f in frames if not name(f).split('.')[0] in ('Arrays', 'String', 'StringBuilder', 'AbstractStringBuilder', 'StringLatin1', 'StringUTF16', 'ArrayList', 'HashMap', 'Object', 'StringConcatHelper', 'DirectMethodHandle$Holder', 'Invokers$Holder', 'LambdaForm$MH')), name(frames[0]) if frames else '?')
-    w[top] += e['values']['weight']
-total = sum(w.values()) or 1
-print(f"\n-- allocation (sampled weight), top 25 allocating frames; total {total / 1e6:.0f} MB sampled --")
-for k, v in w.most_common(25): print(f"{v / total:6.1%}  {k}")
-PY
+python3 "$HERE/jfr_summary.py" "$OUT/events.json" | tee "$OUT/summary.txt"
 log "recording: $OUT/warden.jfr"
 exit
 }

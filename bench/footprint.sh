@@ -52,6 +52,7 @@ for opts in "${variants[@]}"; do
   if [ "$first" = 1 ]; then
     "$JAVA_HOME/bin/jcmd" "$WPID" VM.native_memory summary >"$OUT/nmt-idle-defaults.txt" 2>&1 || true
   fi
+  wrk_run "$WARDEN" 32 2 5 0 warm json-0ms >/dev/null   # JIT warm-up at the measured concurrency
   ( max=0; while kill -0 "$WPID" 2>/dev/null; do r=$(ps -o rss= -p "$WPID" | tr -d ' ')
       [ "${r:-0}" -gt "$max" ] && max=$r; echo "$max" >"$OUT/rss-max"; sleep 0.5; done ) &
   sampler=$!
@@ -66,7 +67,6 @@ for opts in "${variants[@]}"; do
 done
 if [ -f "$OUT/nmt-idle-defaults.txt" ]; then
   echo; echo "Native memory (committed) at idle, launcher defaults:"
-  grep -E "^-|Total:" "$OUT/nmt-idle-defaults.txt" | sed -n 's/ *(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/ committed \1 KB/p;' | head -20
   grep -E "^ *(Total|- *(Java Heap|Class|Thread|Code|GC|Metaspace|Internal|Other|Symbol|Arena Chunk|Shared class space)).*committed" \
     "$OUT/nmt-idle-defaults.txt" | sed 's/^ *//' | head -20
 fi

@@ -1,9 +1,10 @@
 // What the upstream HTTP client alone costs: N virtual threads POST the bench chat body to the fake upstream in a
 // loop, with the JDK HttpClient set up as Warden's UpstreamClient does it (HTTP/1.1, virtual-thread executor,
 // per-request timeout, body read as an InputStream) or with a minimal blocking HTTP/1.1 client on a plain Socket
-// (the lower bound: one write, one read per exchange on the caller's thread).
+// (the lower bound: one write, one read per exchange on the caller's thread), or with Helidon's blocking HTTP/1.1
+// WebClient (HelidonCost.java; needs its class path, see run.sh).
 // Run with the Java 25 source launcher:
-//   java bench/client/ClientCost.java <jdk|socket> <url> [threads=1] [seconds=10] [warmup-seconds=5]
+//   java [-cp <helidon webclient jars>] bench/client/ClientCost.java <jdk|socket|helidon> <url> [threads=1] [seconds=10] [warmup-seconds=5]
 // Prints one parseable line:
 //   CLIENT client=.. threads=.. requests=.. rps=.. p50_ms=.. p99_ms=.. cpu_us_per_req=..
 import com.sun.management.OperatingSystemMXBean;
@@ -68,7 +69,12 @@ int run(String kind, URI uri, int threads, int seconds, HttpClient jdk, long[][]
         workers[t] = Thread.ofVirtual().start(() -> {
             long[] mine = new long[1 << 20];
             int n = 0;
-            try (Client c = kind.equals("jdk") ? jdkClient(jdk, uri) : socketClient(uri)) {
+            try (Client c = switch (kind) {
+                case "jdk" -> jdkClient(jdk, uri);
+                case "socket" -> socketClient(uri);
+                case "helidon" -> helidonClient(uri);
+                default -> throw new IllegalArgumentException("client: jdk, socket or helidon");
+            }) {
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
                     c.call();
@@ -92,6 +98,28 @@ int run(String kind, URI uri, int threads, int seconds, HttpClient jdk, long[][]
         w.join();
     }
     return Arrays.stream(counts).sum();
+}
+
+/** Loaded by name: the launcher compiles HelidonCost.java on demand, only when this client is asked for. */
+@SuppressWarnings("unchecked")
+Client helidonClient(URI uri) throws Exception {
+    var helidon = Class.forName("HelidonCost").getMethod("create", URI.class, String.class).invoke(null, uri, BODY);
+    var call = (java.util.concurrent.Callable<Object>) helidon;
+    return new Client() {
+        @Override
+        public void call() throws Exception {
+            call.call();
+        }
+
+        @Override
+        public void close() {
+            try {
+                ((AutoCloseable) helidon).close();
+            } catch (Exception ignored) {
+                // end of the benchmark
+            }
+        }
+    };
 }
 
 /** As dev.warden.provider.UpstreamClient#send does it. */

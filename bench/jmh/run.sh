@@ -38,23 +38,7 @@ echo "building: warden (install, no tests), then bench/jmh" >&2
   -jvmArgs "-XX:+UseSerialGC -XX:+UseCompactObjectHeaders" \
   -rf json -rff "$OUT/result.json" "${@:2}" | tee "$OUT/jmh.txt"
 
-python3 - "$OUT/result.json" <<'PY' | tee "$OUT/table.md"
-import json, sys
-rows = json.load(open(sys.argv[1]))
-print(f"> JMH {rows[0]['jmhVersion']}, {rows[0]['vmName']} {rows[0]['vmVersion']}, "
-      f"{' '.join(rows[0]['jvmArgs'])}; forks {rows[0]['forks']}, {rows[0]['warmupIterations']}x{rows[0]['warmupTime']} "
-      f"warm-up, {rows[0]['measurementIterations']}x{rows[0]['measurementTime']} measured  ")
-print()
-print('| benchmark | µs/op | ± (99.9%) | B/op |')
-print('|---|---:|---:|---:|')
-for r in rows:
-    name = r['benchmark'].replace('dev.warden.', '')
-    p = r['primaryMetric']
-    alloc = r['secondaryMetrics'].get('gc.alloc.rate.norm', {}).get('score')
-    err = p['scoreError']
-    print(f"| {name} | {p['score']:.3f} | {err:.3f} | {alloc:,.0f} |" if alloc is not None
-          else f"| {name} | {p['score']:.3f} | {err:.3f} | - |")
-PY
+python3 "$HERE/table.py" "$OUT/result.json" | tee "$OUT/table.md"
 echo "results: $OUT" >&2
 exit
 }

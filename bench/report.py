@@ -15,13 +15,15 @@ def kv(line):
     return dict(re.findall(r'(\w+)=(\S+)', line))
 
 
-res, rss, ttfb, notes, extra, idle_warm = {}, {}, {}, [], [], []
+res, rss, ttfb, notes, extra, idle_warm, cpu = {}, {}, {}, [], [], [], {}
 for line in open(sys.argv[1]):
     d = kv(line)
     if line.startswith('RESULT') and d['label'] == 'idle-warmup':
         idle_warm.append(d)
     elif line.startswith('RESULT'):
         res[d['label']] = d
+    elif line.startswith('CPU'):
+        cpu[d['label']] = d['cpu_us_per_req']
     elif line.startswith('RSS'):
         rss[(d['target'], d['phase'])] = float(d['rss_mb'])
     elif line.startswith('TTFB'):
@@ -42,10 +44,11 @@ def errors(d):
 
 targets = [t for t in ['direct', 'nginx', 'warden', 'warden-nolog'] if any(k.startswith(t + '/') for k in res)]
 print('RPS; latency in ms (for SSE: until the last byte of the stream). "+p50" is the p50 added over direct; '
-      '"vs nginx" is RPS as a share of the nginx proxy floor.')
+      '"vs nginx" is RPS as a share of the nginx proxy floor. "CPU" is Warden\'s own user+system CPU time per '
+      'request (from /proc, 10 ms ticks).')
 print()
-print('| upstream | mode | conns | target | RPS | p50 | p99 | +p50 vs direct | vs nginx | errors |')
-print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|')
+print('| upstream | mode | conns | target | RPS | p50 | p99 | +p50 vs direct | vs nginx | CPU µs/req | errors |')
+print('|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|')
 for up in ['0ms', '50ms']:
     for mode in ['json', 'sse']:
         for c in ['c1', 'c32']:
@@ -58,7 +61,7 @@ for up in ['0ms', '50ms']:
                 added = f"{float(d['p50_ms']) - float(base['p50_ms']):+.3f}" if base and t != 'direct' else ''
                 share = f"{float(d['rps']) / float(floor['rps']):.0%}" if floor and t not in ('direct', 'nginx') else ''
                 print(f"| {up} | {mode} | {c[1:]} | {t} | {float(d['rps']):,.0f} | {float(d['p50_ms']):.3f} | "
-                      f"{float(d['p99_ms']):.2f} | {added} | {share} | {errors(d)} |")
+                      f"{float(d['p99_ms']):.2f} | {added} | {share} | {cpu.get(d['label'], '')} | {errors(d)} |")
 print()
 
 print('| Warden RSS | MB |')

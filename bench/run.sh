@@ -119,8 +119,18 @@ cell() {
   wrk_run "$base" 32 2 "$WARMUP" "$stream" warmup "$model" >/dev/null
   for c in 1 32; do
     local threads=2; [ "$c" = 1 ] && threads=1
-    if [ "$c" = 32 ] && [ "${target#warden}" != "$target" ]; then sampler_start "$mode-$up"; fi
-    wrk_run "$base" "$c" "$threads" "$DURATION" "$stream" "$target/$mode/$up/c$c" "$model" | tee -a "$RAW"
+    local label="$target/$mode/$up/c$c" line t0="" t1
+    if [ "${target#warden}" != "$target" ]; then
+      [ "$c" = 32 ] && sampler_start "$mode-$up"
+      t0=$(awk '{print $14 + $15}' "/proc/$WPID/stat")   # Warden's user+system CPU ticks
+    fi
+    line=$(wrk_run "$base" "$c" "$threads" "$DURATION" "$stream" "$label" "$model")
+    echo "$line" | tee -a "$RAW"
+    if [ -n "$t0" ]; then
+      t1=$(awk '{print $14 + $15}' "/proc/$WPID/stat")
+      echo "CPU label=$label cpu_us_per_req=$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / $(field "$line" requests) ))" \
+        | tee -a "$RAW"
+    fi
     if [ -n "$SAMPLER" ]; then sampler_stop "$target" "$mode-$up"; fi
   done
 }

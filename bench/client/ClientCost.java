@@ -100,27 +100,23 @@ int run(String kind, URI uri, int threads, int seconds, HttpClient jdk, long[][]
     return Arrays.stream(counts).sum();
 }
 
-/** Loaded by name: the launcher compiles HelidonCost.java on demand, only when this client is asked for. */
+/**
+ * One Helidon client shared by all threads, as Warden would share it (like the JDK client). Loaded by name: the
+ * launcher compiles HelidonCost.java on demand, only when this client is asked for.
+ */
 @SuppressWarnings("unchecked")
 Client helidonClient(URI uri) throws Exception {
-    var helidon = Class.forName("HelidonCost").getMethod("create", URI.class, String.class).invoke(null, uri, BODY);
-    var call = (java.util.concurrent.Callable<Object>) helidon;
-    return new Client() {
-        @Override
-        public void call() throws Exception {
-            call.call();
+    synchronized (this) {
+        if (sharedHelidon == null) {
+            sharedHelidon = Class.forName("HelidonCost").getMethod("create", URI.class, String.class)
+                    .invoke(null, uri, BODY);
         }
-
-        @Override
-        public void close() {
-            try {
-                ((AutoCloseable) helidon).close();
-            } catch (Exception ignored) {
-                // end of the benchmark
-            }
-        }
-    };
+    }
+    var call = (java.util.concurrent.Callable<Object>) sharedHelidon;
+    return call::call;
 }
+
+Object sharedHelidon;
 
 /** As dev.warden.provider.UpstreamClient#send does it. */
 Client jdkClient(HttpClient client, URI uri) {

@@ -14,7 +14,9 @@ public final class HelidonCost implements Callable<Object>, AutoCloseable {
     private final byte[] body;
 
     private HelidonCost(URI uri, String body) {
+        // The keep-alive pool must hold at least as many connections as there are concurrent callers.
         this.client = Http1Client.builder().baseUri(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())
+                .connectionCacheSize(256)
                 .build();
         this.path = uri.getPath();
         this.body = body.getBytes(StandardCharsets.UTF_8);

@@ -66,12 +66,12 @@ nginx_stop() {
   fi
 }
 
-# wrk_run <url-base> <connections> <threads> <duration-s> <stream 0|1> <label>
+# wrk_run <url-base> <connections> <threads> <duration-s> <stream 0|1> <label> [model]
 # Prints wrk's RESULT line (see wrk/post.lua):
 #   RESULT label=.. requests=.. rps=.. p50_ms=.. p90_ms=.. p99_ms=.. max_ms=.. err_*=..
 wrk_run() {
-  local base=$1 conns=$2 threads=$3 dur=$4 stream=$5 label=$6
-  STREAM=$stream WRK_LABEL=$label wrk -t"$threads" -c"$conns" -d"${dur}s" --timeout 10s \
+  local base=$1 conns=$2 threads=$3 dur=$4 stream=$5 label=$6 model=${7:-gpt-4o-mini}
+  STREAM=$stream WRK_LABEL=$label WRK_MODEL=$model wrk -t"$threads" -c"$conns" -d"${dur}s" --timeout 10s \
     -s "$BENCH_DIR/wrk/post.lua" "$base/v1/chat/completions" | grep '^RESULT'
 }
 
@@ -81,5 +81,5 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 # Resident set size of a pid in MB (one decimal)
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.1f", $1/1024}'; }
 
-# ttfb <base-url> [n] [warmup] : time to first body byte of streaming requests (see ttfb/Ttfb.java)
-ttfb() { "$JAVA" "$BENCH_DIR/ttfb/Ttfb.java" "$1/v1/chat/completions" "${2:-200}" "${3:-50}"; }
+# ttfb <base-url> [n] [warmup] [model] : time to first body byte of streaming requests (see ttfb/Ttfb.java)
+ttfb() { TTFB_MODEL="${4:-gpt-4o-mini}" "$JAVA" "$BENCH_DIR/ttfb/Ttfb.java" "$1/v1/chat/completions" "${2:-200}" "${3:-50}"; }

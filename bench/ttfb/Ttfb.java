@@ -1,5 +1,7 @@
 // Time to first body byte (and to last byte) of N sequential streaming chat requests.
 // Run with Java 25 source launcher:  java bench/ttfb/Ttfb.java <url> [n=200] [warmup=50]
+// env: TTFB_MODEL (default gpt-4o-mini; a Warden alias when the target is Warden), TTFB_KEY (bearer key; default
+// the key bench/wrk/post.lua and bench/warden-bench.yaml use).
 // Uses one keep-alive HTTP/1.1 connection via java.net.http; the clock starts before send() and
 // "first byte" is the first byte of the response BODY (for SSE: the first `data:` event), which is
 // what a chat UI sees as time-to-first-token. Prints one parseable line:
@@ -19,15 +21,17 @@ void main(String[] args) throws Exception {
     URI uri = URI.create(args[0]);
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    String model = System.getenv().getOrDefault("TTFB_MODEL", "gpt-4o-mini");
+    String key = System.getenv().getOrDefault("TTFB_KEY", "sk-warden-bench-0123456789abcdefghijklmnopqrstuvwxyz");
     String body = """
-        {"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},\
+        {"model":"%s","stream":true,"stream_options":{"include_usage":true},\
         "messages":[{"role":"system","content":"You are a benchmark assistant."},\
-        {"role":"user","content":"Stream a short answer about gateways, please."}],"max_tokens":256}""";
+        {"role":"user","content":"Stream a short answer about gateways, please."}],"max_tokens":256}""".formatted(model);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest req = HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
             .header("Accept", "text/event-stream")
-            .header("Authorization", "Bearer sk-warden-bench-ttfb")
+            .header("Authorization", "Bearer " + key)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     long[] first = new long[n];

@@ -1,8 +1,12 @@
 -- wrk script: POST a realistic ~1 KB OpenAI chat body with auth headers, and print one parseable line.
 -- env: STREAM=1 puts "stream": true in the body (the fake upstream picks stream/non-stream by port anyway).
 --      WRK_LABEL=<text> is echoed in the RESULT line.
+--      WRK_MODEL=<name> is the "model" sent (default gpt-4o-mini; a Warden alias such as json-0ms when the target
+--      is Warden). WRK_KEY=<key> replaces the bench bearer key (bench/warden-bench.yaml uses the default one).
 local stream = os.getenv("STREAM") == "1"
 local label = os.getenv("WRK_LABEL") or "-"
+local model = os.getenv("WRK_MODEL") or "gpt-4o-mini"
+local key = os.getenv("WRK_KEY") or "sk-warden-bench-0123456789abcdefghijklmnopqrstuvwxyz"
 
 local system_prompt = "You are Warden's benchmark assistant. Answer concisely and accurately. " ..
   "If the user asks about infrastructure, prefer self-hosted options, explain trade-offs between latency, " ..
@@ -15,15 +19,25 @@ local user_prompt = "We run an internal LLM gateway in front of several provider
 wrk.method = "POST"
 wrk.path = "/v1/chat/completions"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer sk-warden-bench-0123456789abcdefghijklmnopqrstuvwxyz"
+wrk.headers["Authorization"] = "Bearer " .. key
 wrk.headers["User-Agent"] = "wrk-warden-bench"
 if stream then wrk.headers["Accept"] = "text/event-stream" end
-wrk.body = '{"model":"gpt-4o-mini","messages":[' ..
+wrk.body = '{"model":"' .. model .. '","messages":[' ..
   '{"role":"system","content":"' .. system_prompt .. '"},' ..
   '{"role":"user","content":"' .. user_prompt .. '"}],' ..
   '"temperature":0.2,"top_p":1,"max_tokens":256,"n":1,"user":"bench-user-42",' ..
   '"metadata":{"team":"platform","trace":"bench"},' ..
   '"stream":' .. (stream and 'true,"stream_options":{"include_usage":true}' or 'false') .. '}'
+
+-- WRK_MAX_REQUESTS=<n>: each thread stops after n responses (use -t1 -c1 for exactly n; a warm-up by count).
+local max_requests = tonumber(os.getenv("WRK_MAX_REQUESTS") or "")
+if max_requests then
+  local seen = 0
+  function response(status, headers, body)
+    seen = seen + 1
+    if seen >= max_requests then wrk.thread:stop() end
+  end
+end
 
 function done(summary, latency, requests)
   local e = summary.errors

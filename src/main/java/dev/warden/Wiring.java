@@ -190,8 +190,8 @@ public final class Wiring implements AutoCloseable {
                     if (parent != null) {
                         Files.createDirectories(parent);
                     }
-                    yield java.util.Optional.of(AccessLog.create(
-                            new FileOutputStream(config.file().toFile(), true), config.queueCapacity(), json));
+                    yield java.util.Optional.of(AccessLog.create(new java.io.BufferedOutputStream(
+                            new FileOutputStream(config.file().toFile(), true), 65536), config.queueCapacity(), json));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot open access log " + config.file(), e);
                 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AccessLog implements RecordSink, AutoCloseable {
     private static final int BATCH = 512;
+    private static final long GATHER_MILLIS = 5;
 
     private final BlockingQueue<RequestRecord> queue;
     private final OutputStream out;
@@ -64,6 +66,9 @@ public final class AccessLog implements RecordSink, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                // Let a burst gather so one wake-up and one write carry it (the log is off the request path,
+                // so a few milliseconds of delay cost nothing; a wake-up per request cost ~20 µs of CPU each).
+                Thread.sleep(GATHER_MILLIS);
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
                 batch.clear();
@@ -78,25 +83,31 @@ public final class AccessLog implements RecordSink, AutoCloseable {
         }
     }
 
-    private void write(java.util.List<RequestRecord> batch) {
+    private void write(List<RequestRecord> batch) {
         try {
             long lost = unreported.getAndSet(0);
-            var gen = json.createGenerator(out);
-            gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            if (lost > 0) {
-                gen.writeStartObject();
-                gen.writeStringField("event", "access_log_dropped");
-                gen.writeNumberField("count", lost);
-                gen.writeEndObject();
-                gen.writeRaw('\n');
+            try (var gen = json.createGenerator(out)) {
+                gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+                writeBatch(gen, lost, batch);
             }
-            for (var record : batch) {
-                AccessLogLine.write(gen, record);
-                gen.writeRaw('\n');
-            }
-            gen.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeBatch(JsonGenerator gen, long lost, List<RequestRecord> batch)
+            throws IOException {
+        if (lost > 0) {
+            gen.writeStartObject();
+            gen.writeStringField("event", "access_log_dropped");
+            gen.writeNumberField("count", lost);
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+        }
+        for (var record : batch) {
+            AccessLogLine.write(gen, record);
+            gen.writeRaw('\n');
         }
     }
 

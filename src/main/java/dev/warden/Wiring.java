@@ -1,6 +1,8 @@
 package dev.warden;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.warden.api.anthropic.AnthropicCodec;
+import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.auth.AuthenticateStage;
 import dev.warden.config.AccessLogConfig;
@@ -116,7 +118,8 @@ public final class Wiring implements AutoCloseable {
         var server = GatewayServer.start(
                 new GatewayServer.Settings(serverConfig.host(), serverConfig.port(), serverConfig.maxBodyBytes(),
                         serverConfig.shutdownGrace()),
-                pipeline, OpenAiCodec.create(), clock, requestIds());
+                pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
+                        OllamaCodec.create(clock)), clock, requestIds());
         return new Wiring(upstream, closeables, server, config, masterKey, generated);
     }
 

@@ -1,5 +1,7 @@
 package dev.warden.server;
 
+import dev.warden.api.anthropic.AnthropicCodec;
+import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.pipeline.Pipeline;
 import io.helidon.http.Method;
@@ -41,12 +43,17 @@ public final class GatewayServer implements AutoCloseable {
         this.settings = settings;
     }
 
-    public static GatewayServer start(Settings settings, Pipeline pipeline, OpenAiCodec codec, InstantSource clock,
+    /** The client dialects' codecs, built in Wiring. */
+    public record Codecs(OpenAiCodec openAi, AnthropicCodec anthropic, OllamaCodec ollama) {}
+
+    public static GatewayServer start(Settings settings, Pipeline pipeline, Codecs codecs, InstantSource clock,
             Supplier<String> requestIds) {
         var inFlight = new InFlight();
         var calls = new CallRunner(pipeline, inFlight, clock, requestIds);
         var bodies = new JsonBodies(new BodyReader(settings.maxBodyBytes()));
-        var openAi = new OpenAiEndpoints(codec, calls, bodies);
+        var openAi = new OpenAiEndpoints(codecs.openAi(), calls, bodies);
+        var anthropic = new AnthropicEndpoints(codecs.anthropic(), calls, bodies);
+        var ollama = new OllamaEndpoints(codecs.ollama(), calls, bodies);
         var server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -57,6 +64,8 @@ public final class GatewayServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> {
                     health(routing, inFlight);
+                    anthropic.register(routing);
+                    ollama.register(routing);
                     openAi.register(routing);
                     routing.any(openAi::unknownUrl);
                 })

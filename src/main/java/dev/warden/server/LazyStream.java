@@ -46,7 +46,7 @@ final class LazyStream implements StreamSink {
             throw new IllegalStateException("stream opened before the exchange was bound");
         }
         output = new ClientOutput(response::outputStream);
-        var created = surface.streamWriter(exchange.requireOperation(), output);
+        var created = surface.streamWriter(exchange, output);
         response.status(200);
         response.header("Content-Type", created.contentType());
         response.header("Cache-Control", "no-cache");

@@ -73,8 +73,8 @@ final class OpenAiEndpoints implements Surface {
     }
 
     @Override
-    public StreamWriter streamWriter(Operation operation, OutputStream out) {
-        return switch (operation) {
+    public StreamWriter streamWriter(Exchange exchange, OutputStream out) {
+        return switch (exchange.requireOperation()) {
             case Operation.Completion(var request) -> {
                 var stream = OpenAiCompletionStream.create(codec, out, request.includeUsage());
                 yield StreamWriters.of("text/event-stream", stream, stream::finish);
@@ -83,7 +83,7 @@ final class OpenAiEndpoints implements Surface {
                 var stream = OpenAiChatStream.create(codec, out, request.includeUsage());
                 yield StreamWriters.of("text/event-stream", stream, stream::finish);
             }
-            default -> throw new IllegalStateException("not a streaming operation: " + operation);
+            default -> throw new IllegalStateException("not a streaming operation: " + exchange.requireOperation());
         };
     }
 }

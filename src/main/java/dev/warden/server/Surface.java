@@ -4,7 +4,6 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.pipeline.Exchange;
-import dev.warden.pipeline.Operation;
 import dev.warden.pipeline.Reply;
 import java.io.OutputStream;
 
@@ -23,8 +22,8 @@ interface Surface {
     /** The body of a successful, non-streamed reply (every reply but {@link Reply.Streamed} and failures). */
     byte[] replyBody(Exchange exchange, Reply reply);
 
-    /** The writer of a streamed answer to this operation. */
-    StreamWriter streamWriter(Operation operation, OutputStream out);
+    /** The writer of a streamed answer to the exchange's operation (the endpoint may choose the shape). */
+    StreamWriter streamWriter(Exchange exchange, OutputStream out);
 
     /** A dialect's stream writer: events as they come, then the end the outcome calls for. */
     interface StreamWriter extends StreamSink {

@@ -113,10 +113,19 @@ public final class RunningGateway implements AutoCloseable {
         return accessLog.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
-    /** Waits up to 5 s for at least {@code count} access log lines. */
-    public List<String> awaitLogLines(int count) {
+    /**
+     * The access log line of one request, found by the {@code x-request-id} the client got; waits up to 5 s, as
+     * the log is written in the background.
+     */
+    public String awaitLogLine(String requestId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (logLines().size() < count && System.nanoTime() < deadline) {
+        var needle = "\"request_id\":\"" + requestId + "\"";
+        while (System.nanoTime() < deadline) {
+            for (var line : logLines()) {
+                if (line.contains(needle)) {
+                    return line;
+                }
+            }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -124,7 +133,7 @@ public final class RunningGateway implements AutoCloseable {
                 break;
             }
         }
-        return logLines();
+        throw new AssertionError("no access log line for " + requestId + " in:\n" + String.join("\n", logLines()));
     }
 
     public Wiring wiring() {

@@ -2,9 +2,10 @@
 // loop, with the JDK HttpClient set up as Warden's UpstreamClient does it (HTTP/1.1, virtual-thread executor,
 // per-request timeout, body read as an InputStream) or with a minimal blocking HTTP/1.1 client on a plain Socket
 // (the lower bound: one write, one read per exchange on the caller's thread), or with Helidon's blocking HTTP/1.1
-// WebClient (HelidonCost.java; needs its class path, see run.sh).
+// WebClient (HelidonCost.java; needs its class path, see run.sh), or with Warden's own UpstreamClient (WardenCost.java;
+// needs the root project's target/classes too).
 // Run with the Java 25 source launcher:
-//   java [-cp <helidon webclient jars>] bench/client/ClientCost.java <jdk|socket|helidon> <url> [threads=1] [seconds=10] [warmup-seconds=5]
+//   java [-cp <helidon webclient jars>] bench/client/ClientCost.java <jdk|socket|helidon|warden> <url> [threads=1] [seconds=10] [warmup-seconds=5]
 // Prints one parseable line:
 //   CLIENT client=.. threads=.. requests=.. rps=.. p50_ms=.. p99_ms=.. cpu_us_per_req=..
 import com.sun.management.OperatingSystemMXBean;
@@ -73,7 +74,8 @@ int run(String kind, URI uri, int threads, int seconds, HttpClient jdk, long[][]
                 case "jdk" -> jdkClient(jdk, uri);
                 case "socket" -> socketClient(uri);
                 case "helidon" -> helidonClient(uri);
-                default -> throw new IllegalArgumentException("client: jdk, socket or helidon");
+                case "warden" -> wardenClient(uri);
+                default -> throw new IllegalArgumentException("client: jdk, socket, helidon or warden");
             }) {
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
@@ -117,6 +119,21 @@ Client helidonClient(URI uri) throws Exception {
 }
 
 Object sharedHelidon;
+
+/** Warden's own UpstreamClient (WardenCost.java), shared by all threads as in Warden; needs target/classes. */
+@SuppressWarnings("unchecked")
+Client wardenClient(URI uri) throws Exception {
+    synchronized (this) {
+        if (sharedWarden == null) {
+            sharedWarden = Class.forName("WardenCost").getMethod("create", URI.class, String.class)
+                    .invoke(null, uri, BODY);
+        }
+    }
+    var call = (java.util.concurrent.Callable<Object>) sharedWarden;
+    return call::call;
+}
+
+Object sharedWarden;
 
 /** As dev.warden.provider.UpstreamClient#send does it. */
 Client jdkClient(HttpClient client, URI uri) {

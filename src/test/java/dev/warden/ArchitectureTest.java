@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps the import directions of STYLE.md true as the code grows. */
 class ArchitectureTest {
+    /** UpstreamClient and its nested classes. */
+    private static final String UPSTREAM_CLIENT = "dev\\.warden\\.provider\\.UpstreamClient(\\$.*)?";
     private static JavaClasses production;
 
     @BeforeAll
@@ -98,7 +100,19 @@ class ArchitectureTest {
     void theRequestPathUsesNoHttpServerTypes() {
         noClasses().that().resideInAnyPackage("dev.warden.pipeline..", "dev.warden.auth..", "dev.warden.routing..",
                         "dev.warden.provider..", "dev.warden.api..")
+                .and().haveNameNotMatching(UPSTREAM_CLIENT)
                 .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheUpstreamClientUsesHelidonsClientAndNothingOutsideTheServerUsesItsServer() {
+        // Decision 0002: Helidon's WebClient is the one outbound client, confined to UpstreamClient.
+        noClasses().that().haveNameNotMatching(UPSTREAM_CLIENT)
+                .should().dependOnClassesThat().resideInAPackage("io.helidon.webclient..")
+                .check(production);
+        noClasses().that().haveNameMatching(UPSTREAM_CLIENT)
+                .should().dependOnClassesThat().resideInAPackage("io.helidon.webserver..")
                 .check(production);
     }
 

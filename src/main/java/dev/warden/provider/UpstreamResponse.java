@@ -3,8 +3,8 @@ package dev.warden.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpHeaders;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An upstream's answer: status and headers, and a body stream that is watched for idleness. Closing it before the
@@ -12,10 +12,11 @@ import java.util.Optional;
  */
 public final class UpstreamResponse implements AutoCloseable {
     private final int status;
-    private final HttpHeaders headers;
+    /** Header name (any case) to its first value; a function so the client's header type stays in the client. */
+    private final Function<String, Optional<String>> headers;
     private final WatchedStream body;
 
-    UpstreamResponse(int status, HttpHeaders headers, WatchedStream body) {
+    UpstreamResponse(int status, Function<String, Optional<String>> headers, WatchedStream body) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -30,7 +31,7 @@ public final class UpstreamResponse implements AutoCloseable {
     }
 
     public Optional<String> header(String name) {
-        return headers.firstValue(name);
+        return headers.apply(name);
     }
 
     public InputStream body() {

@@ -2,21 +2,33 @@ package dev.warden.provider;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The body of an upstream response, with the time of its last read recorded for the {@link IdleWatchdog}. Only
  * the request's own thread reads; the watchdog only reads {@code lastActivity} and may close.
+ *
+ * <p>Closing never closes {@code delegate}: the HTTP client's entity stream reads on close (to find the end of the
+ * body), which would block the watchdog on a silent upstream. Closing goes to the {@link Closer} instead.
  */
 final class WatchedStream extends InputStream {
+    /** Ends the exchange; told whether the body was read to its end (then the connection may be reused). */
+    interface Closer {
+        void close(boolean atEof);
+    }
+
     private final InputStream delegate;
+    private final Closer closer;
     private final IdleWatchdog watchdog;
     private final long idleLimitNanos;
     private volatile long lastActivity;
     private volatile boolean idleTimedOut;
+    private volatile boolean atEof;
     private volatile boolean closed;
 
-    WatchedStream(InputStream delegate, IdleWatchdog watchdog, long idleLimitNanos, long now) {
+    WatchedStream(InputStream delegate, Closer closer, IdleWatchdog watchdog, long idleLimitNanos, long now) {
         this.delegate = delegate;
+        this.closer = closer;
         this.watchdog = watchdog;
         this.idleLimitNanos = idleLimitNanos;
         this.lastActivity = now;
@@ -25,21 +37,40 @@ final class WatchedStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        int b = delegate.read();
+        int b;
+        try {
+            b = delegate.read();
+        } catch (RuntimeException e) {
+            throw asIoException(e);
+        }
         touch(b < 0);
         return b;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = delegate.read(buffer, offset, length);
+        int n;
+        try {
+            n = delegate.read(buffer, offset, length);
+        } catch (RuntimeException e) {
+            throw asIoException(e);
+        }
         touch(n < 0);
         return n;
+    }
+
+    /**
+     * Helidon's entity stream fails with unchecked exceptions (a closed socket, a cut or malformed chunk); the
+     * providers read an {@link InputStream}, whose failures are {@link IOException}s.
+     */
+    private static IOException asIoException(RuntimeException e) {
+        return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(e);
     }
 
     private void touch(boolean eof) {
         lastActivity = System.nanoTime();
         if (eof) {
+            atEof = true;
             watchdog.forget(this);
         }
     }
@@ -66,8 +97,8 @@ final class WatchedStream extends InputStream {
         closed = true;
         watchdog.forget(this);
         try {
-            delegate.close();
-        } catch (IOException ignored) {
+            closer.close(atEof);
+        } catch (RuntimeException ignored) {
             // Closing is how we cancel; a failure to close a dying connection changes nothing for the caller.
         }
     }

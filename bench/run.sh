@@ -29,7 +29,7 @@ IDLE_REQUESTS=${IDLE_REQUESTS:-1000}  # requests sent before the idle RSS readin
 NOLOG=${NOLOG:-1}            # 1: also measure Warden with the access log off (0 ms cells only)
 WARDEN_PORT=${WARDEN_PORT:-18100}
 # The production flags, as in the ./warden launcher; WARDEN_JAVA_OPTS adds to them (as it does there).
-WARDEN_JVM="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k ${WARDEN_JAVA_OPTS:-}"
+WARDEN_JVM="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms32m -Xss512k ${WARDEN_JAVA_OPTS:-}"  # as ./warden
 WARDEN="http://127.0.0.1:$WARDEN_PORT"
 STAMP=$(date +%Y%m%d-%H%M%S)
 OUT="$BENCH_OUT/run/$STAMP"

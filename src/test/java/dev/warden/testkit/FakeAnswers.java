@@ -178,7 +178,7 @@ final class FakeAnswers {
         return chunks;
     }
 
-    /** A deterministic vector per input, so tests can compute the expected one. */
+    /** A deterministic vector per input, so tests can compute the expected one; every fake's echo uses it. */
     static float[] embeddingFor(String input) {
         var vector = new float[EMBEDDING_DIMENSIONS];
         int hash = input.hashCode();

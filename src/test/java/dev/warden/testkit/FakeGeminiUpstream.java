@@ -76,7 +76,7 @@ public final class FakeGeminiUpstream implements AutoCloseable {
 
     /** The vector the default echo answers for {@code text}, for assertions. */
     public static float[] embeddingFor(String text) {
-        return GeminiAnswers.embeddingFor(text);
+        return FakeAnswers.embeddingFor(text);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {

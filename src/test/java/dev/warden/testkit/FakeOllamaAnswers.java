@@ -11,7 +11,6 @@ final class FakeOllamaAnswers {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CREATED_AT = "2024-07-22T20:33:28.123648Z";
     static final long CREATED = 1_721_680_408L;
-    static final int EMBEDDING_DIMENSIONS = 8;
 
     private FakeOllamaAnswers() {}
 
@@ -110,16 +109,6 @@ final class FakeOllamaAnswers {
         return lines;
     }
 
-    /** A deterministic vector per input, so tests can compute the expected one. */
-    static float[] embeddingFor(String input) {
-        var vector = new float[EMBEDDING_DIMENSIONS];
-        int hash = input.hashCode();
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = ((hash >>> i) & 0xFF) / 256f + i;
-        }
-        return vector;
-    }
-
     static String embed(String model, List<String> inputs, int dimensions) {
         var root = JSON.createObjectNode();
         root.put("model", model);
@@ -127,7 +116,7 @@ final class FakeOllamaAnswers {
         int tokens = 0;
         for (var input : inputs) {
             var array = embeddings.addArray();
-            var vector = embeddingFor(input);
+            var vector = FakeAnswers.embeddingFor(input);
             int size = dimensions > 0 ? Math.min(dimensions, vector.length) : vector.length;
             for (int i = 0; i < size; i++) {
                 array.add(vector[i]);

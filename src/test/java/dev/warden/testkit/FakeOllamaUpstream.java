@@ -81,7 +81,7 @@ public final class FakeOllamaUpstream implements AutoCloseable {
 
     /** The vector the default echo answers for {@code input}, for assertions. */
     public static float[] embeddingFor(String input) {
-        return FakeOllamaAnswers.embeddingFor(input);
+        return FakeAnswers.embeddingFor(input);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {

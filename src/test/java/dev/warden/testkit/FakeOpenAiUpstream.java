@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public final class FakeOpenAiUpstream implements AutoCloseable {
     public static final String API_KEY = "sk-fake-0123456789abcdef";
     private static final Pattern AZURE = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|completions|embeddings)");
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
     private final String apiKey;
     private final Set<String> models = ConcurrentHashMap.newKeySet();
@@ -199,49 +198,12 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         return root;
     }
 
-    /** The checks the real API makes that translator bugs would trip. */
     private static boolean validate(HttpExchange exchange, String operation, JsonNode root) throws IOException {
-        var required = switch (operation) {
-            case "chat/completions" -> "messages";
-            case "completions" -> "prompt";
-            default -> "input";
-        };
-        if (!root.has(required)) {
-            json(exchange, 400, FakeAnswers.error("Missing required parameter: '" + required + "'.",
-                    "invalid_request_error", required, "missing_required_parameter"));
-            return false;
+        var problem = OpenAiRules.check(operation, root);
+        if (problem != null) {
+            json(exchange, 400, problem);
         }
-        if (root.has("stream_options") && !root.path("stream").asBoolean(false)) {
-            json(exchange, 400, FakeAnswers.error("The 'stream_options' parameter is only allowed when 'stream' is "
-                    + "enabled.", "invalid_request_error", "stream_options", null));
-            return false;
-        }
-        if (operation.equals("chat/completions")) {
-            var messages = root.get("messages");
-            if (!messages.isArray() || messages.isEmpty()) {
-                json(exchange, 400, FakeAnswers.error("Invalid 'messages': empty array. Expected an array with "
-                        + "minimum length 1, but got an empty array instead.", "invalid_request_error", "messages",
-                        "empty_array"));
-                return false;
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                var message = messages.get(i);
-                var role = message.path("role").asText("");
-                if (!ROLES.contains(role)) {
-                    json(exchange, 400, FakeAnswers.error("Invalid value: '" + role + "'. Supported values are: "
-                            + "'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
-                            "invalid_request_error", "messages[" + i + "].role", "invalid_value"));
-                    return false;
-                }
-                if (role.equals("tool") && !message.path("tool_call_id").isTextual()) {
-                    json(exchange, 400, FakeAnswers.error("Missing required parameter: 'messages[" + i
-                            + "].tool_call_id'.", "invalid_request_error", "messages[" + i + "].tool_call_id",
-                            "missing_required_parameter"));
-                    return false;
-                }
-            }
-        }
-        return true;
+        return problem == null;
     }
 
     private void answer(HttpExchange exchange, String operation, String model, JsonNode root) throws IOException {

@@ -10,7 +10,6 @@ import java.util.List;
 final class GeminiAnswers {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RESPONSE_ID = "resp-fake-1";
-    static final int EMBEDDING_DIMENSIONS = 8;
 
     private GeminiAnswers() {}
 
@@ -141,19 +140,9 @@ final class GeminiAnswers {
         return chunks;
     }
 
-    /** A deterministic vector per input, so tests can compute the expected one. */
-    static float[] embeddingFor(String input) {
-        var vector = new float[EMBEDDING_DIMENSIONS];
-        int hash = input.hashCode();
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = ((hash >>> i) & 0xFF) / 256f + i;
-        }
-        return vector;
-    }
-
     static ObjectNode embedding(JsonNode request) {
         var text = text(request.path("content"));
-        var vector = embeddingFor(text);
+        var vector = FakeAnswers.embeddingFor(text);
         int dimensions = request.path("outputDimensionality").asInt(vector.length);
         var node = JSON.createObjectNode();
         var values = node.putArray("values");

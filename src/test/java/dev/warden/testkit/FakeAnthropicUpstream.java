@@ -29,7 +29,8 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     private FakeAnthropicUpstream(String apiKey) {
         this.apiKey = apiKey;
         models.addAll(List.of("claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"));
-        server = FakeServer.start(this::route);
+        server = FakeServer.bind(this::route);
+        server.start();
     }
 
     public static FakeAnthropicUpstream start() {

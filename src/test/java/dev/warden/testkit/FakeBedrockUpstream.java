@@ -40,10 +40,11 @@ public final class FakeBedrockUpstream implements AutoCloseable {
                 "us.anthropic.claude-3-5-sonnet-20241022-v2:0", "meta.llama3-8b-instruct-v1:0",
                 "cohere.embed-english-v3", "amazon.titan-embed-text-v2:0"));
         // raw paths: the SigV4 check must see the model id still percent-encoded, as the client signed it
-        server = FakeServer.startKeepingRawPaths((exchange, request) -> {
+        server = FakeServer.bindKeepingRawPaths((exchange, request) -> {
             exchange.getResponseHeaders().add("x-amzn-RequestId", "req-fake-" + requestIds.incrementAndGet());
             route(exchange, request);
         });
+        server.start();
     }
 
     public static FakeBedrockUpstream start() {

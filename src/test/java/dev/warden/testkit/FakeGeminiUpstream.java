@@ -36,7 +36,8 @@ public final class FakeGeminiUpstream implements AutoCloseable {
     private FakeGeminiUpstream() {
         chatModels.addAll(List.of("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash"));
         embeddingModels.addAll(List.of("gemini-embedding-001", "text-embedding-004"));
-        server = FakeServer.start(this::route);
+        server = FakeServer.bind(this::route);
+        server.start();
     }
 
     public static FakeGeminiUpstream start() {

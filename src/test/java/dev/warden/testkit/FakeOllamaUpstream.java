@@ -29,7 +29,8 @@ public final class FakeOllamaUpstream implements AutoCloseable {
 
     private FakeOllamaUpstream(String apiKey) {
         this.apiKey = apiKey;
-        server = FakeServer.start(this::route);
+        server = FakeServer.bind(this::route);
+        server.start();
     }
 
     /** A plain local Ollama: no authentication. */

@@ -31,7 +31,8 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private FakeOpenAiUpstream(String apiKey) {
         this.apiKey = apiKey;
         models.addAll(List.of("gpt-4o", "gpt-4o-mini", "o3-mini", "gpt-3.5-turbo-instruct", "text-embedding-3-small"));
-        server = FakeServer.start(this::route);
+        server = FakeServer.bind(this::route);
+        server.start();
     }
 
     public static FakeOpenAiUpstream start() {

@@ -58,17 +58,24 @@ final class FakeServer<B> implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        server.start();
     }
 
-    /** A started server recording decoded paths. */
-    static <B> FakeServer<B> start(Handler handler) {
+    /** A server bound to a free port, recording decoded paths; it serves once {@link #start()}ed. */
+    static <B> FakeServer<B> bind(Handler handler) {
         return new FakeServer<>(handler, false);
     }
 
-    /** A started server recording paths as sent, still percent-encoded: what a SigV4 check must see. */
-    static <B> FakeServer<B> startKeepingRawPaths(Handler handler) {
+    /** Like {@link #bind}, but recording paths as sent, still percent-encoded: what a SigV4 check must see. */
+    static <B> FakeServer<B> bindKeepingRawPaths(Handler handler) {
         return new FakeServer<>(handler, true);
+    }
+
+    /**
+     * Starts serving. Separate from binding so a fake can first store this server in its field: starting the
+     * dispatcher thread afterwards is what makes that field visible to the request threads its handler runs on.
+     */
+    void start() {
+        server.start();
     }
 
     /** {@code http://127.0.0.1:port}. */

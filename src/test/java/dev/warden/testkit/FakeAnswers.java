@@ -51,7 +51,7 @@ final class FakeAnswers {
         return out.toString();
     }
 
-    /** Tokens are words here: deterministic and easy to assert. */
+    /** Tokens are words here, for every fake: deterministic and easy to assert. */
     static int words(String text) {
         var stripped = text.strip();
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;

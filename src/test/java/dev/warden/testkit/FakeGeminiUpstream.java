@@ -215,7 +215,7 @@ public final class FakeGeminiUpstream implements AutoCloseable {
                 answer.set("embedding", GeminiAnswers.embedding(root));
                 if (vertex) {
                     answer.putObject("usageMetadata").put("promptTokenCount",
-                            GeminiAnswers.words(GeminiAnswers.text(root.path("content"))));
+                            FakeAnswers.words(GeminiAnswers.text(root.path("content"))));
                 }
                 json(exchange, 200, answer.toString());
             }

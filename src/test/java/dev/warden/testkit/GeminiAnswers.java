@@ -74,16 +74,10 @@ final class GeminiAnswers {
         return echo;
     }
 
-    /** Tokens are words here: deterministic and easy to assert. */
-    static int words(String text) {
-        var stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-    }
-
     static int promptWords(JsonNode root) {
-        int count = words(text(root.path("systemInstruction")));
+        int count = FakeAnswers.words(text(root.path("systemInstruction")));
         for (var content : root.path("contents")) {
-            count += words(text(content));
+            count += FakeAnswers.words(text(content));
         }
         return count;
     }
@@ -116,7 +110,7 @@ final class GeminiAnswers {
         for (int i = 0; i < count; i++) {
             candidates.add(candidate(i, text, "STOP"));
         }
-        answer.set("usageMetadata", usage(promptWords(root), words(text) * count));
+        answer.set("usageMetadata", usage(promptWords(root), FakeAnswers.words(text) * count));
         answer.put("modelVersion", model);
         answer.put("responseId", RESPONSE_ID);
         return answer.toString();

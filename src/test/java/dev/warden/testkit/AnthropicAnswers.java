@@ -24,11 +24,6 @@ final class AnthropicAnswers {
         return root.toString();
     }
 
-    static int words(String text) {
-        var stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-    }
-
     /** Text of a content value (string, or the text blocks and tool result texts of an array). */
     static String text(JsonNode content) {
         if (content.isTextual()) {
@@ -57,9 +52,9 @@ final class AnthropicAnswers {
     }
 
     static int inputWords(JsonNode root) {
-        int count = words(text(root.path("system")));
+        int count = FakeAnswers.words(text(root.path("system")));
         for (var message : root.path("messages")) {
-            count += words(text(message.path("content")));
+            count += FakeAnswers.words(text(message.path("content")));
         }
         return count;
     }
@@ -92,12 +87,12 @@ final class AnthropicAnswers {
             var block = content.addObject().put("type", "tool_use").put("id", TOOL_USE_ID).put("name", tool);
             block.set("input", input);
             body.put("stop_reason", "tool_use");
-            output = words(input.toString());
+            output = FakeAnswers.words(input.toString());
         } else {
             var text = echoText(root.path("messages"));
             content.addObject().put("type", "text").put("text", text);
             body.put("stop_reason", "end_turn");
-            output = words(text);
+            output = FakeAnswers.words(text);
         }
         body.putNull("stop_sequence");
         body.putObject("usage").put("input_tokens", inputWords(root)).put("cache_creation_input_tokens", 0)

@@ -125,7 +125,7 @@ public final class AnthropicEvents {
             events.add(textDelta(0, i == 0 ? words[i] : " " + words[i]));
         }
         events.add(blockStop(0));
-        events.add(messageDelta("end_turn", AnthropicAnswers.words(text)));
+        events.add(messageDelta("end_turn", FakeAnswers.words(text)));
         events.add(messageStop());
         return events;
     }
@@ -142,7 +142,7 @@ public final class AnthropicEvents {
         events.add(inputJsonDelta(0, json.substring(0, half)));
         events.add(inputJsonDelta(0, json.substring(half)));
         events.add(blockStop(0));
-        events.add(messageDelta("tool_use", AnthropicAnswers.words(json)));
+        events.add(messageDelta("tool_use", FakeAnswers.words(json)));
         events.add(messageStop());
         return events;
     }

@@ -51,7 +51,7 @@ final class FakeAnswers {
         return out.toString();
     }
 
-    /** Tokens are words here: deterministic and easy to assert. */
+    /** Tokens are words here, for every fake: deterministic and easy to assert. */
     static int words(String text) {
         var stripped = text.strip();
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
@@ -178,7 +178,7 @@ final class FakeAnswers {
         return chunks;
     }
 
-    /** A deterministic vector per input, so tests can compute the expected one. */
+    /** A deterministic vector per input, so tests can compute the expected one; every fake's echo uses it. */
     static float[] embeddingFor(String input) {
         var vector = new float[EMBEDDING_DIMENSIONS];
         int hash = input.hashCode();

@@ -2,24 +2,13 @@ package dev.warden.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A strict fake of the Anthropic Messages API ({@code POST /v1/messages}) on loopback. It validates like the real
@@ -33,21 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeAnthropicUpstream implements AutoCloseable {
     public static final String API_KEY = "sk-ant-fake-0123456789abcdef";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String apiKey;
     private final Set<String> models = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<AnthropicBehaviour> script = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger streamsAbortedByPeer = new AtomicInteger();
-    private final AtomicInteger streamsCompleted = new AtomicInteger();
+    private final FakeServer<AnthropicBehaviour> server;
 
-    private FakeAnthropicUpstream(String apiKey) throws IOException {
+    private FakeAnthropicUpstream(String apiKey) {
         this.apiKey = apiKey;
         models.addAll(List.of("claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server = FakeServer.bind(this::route);
         server.start();
     }
 
@@ -56,16 +38,12 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     }
 
     public static FakeAnthropicUpstream start(String apiKey) {
-        try {
-            return new FakeAnthropicUpstream(apiKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeAnthropicUpstream(apiKey);
     }
 
     /** {@code http://127.0.0.1:port}: Anthropic's base URL has no {@code /v1}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.rootUrl();
     }
 
     public String apiKey() {
@@ -79,19 +57,16 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     }
 
     public FakeAnthropicUpstream enqueue(AnthropicBehaviour... behaviours) {
-        script.addAll(List.of(behaviours));
+        server.enqueue(List.of(behaviours));
         return this;
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return server.requests();
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request received");
-        }
-        return requests.getLast();
+        return server.lastRequest();
     }
 
     /** The last request's body as a JSON tree. */
@@ -105,40 +80,16 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
 
     /** Streams whose client went away mid-stream (a write failed). */
     public int streamsAbortedByPeer() {
-        return streamsAbortedByPeer.get();
+        return server.streamsAbortedByPeer();
     }
 
     public int streamsCompleted() {
-        return streamsCompleted.get();
+        return server.streamsCompleted();
     }
 
     /** Waits until at least {@code count} streams were aborted by the peer; false on timeout. */
     public boolean awaitStreamsAbortedByPeer(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streamsAbortedByPeer.get() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = new HashMap<String, List<String>>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            var uri = exchange.getRequestURI();
-            var request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
-            requests.add(request);
-            try {
-                route(exchange, request);
-            } catch (IOException peerGone) {
-                // the client hung up while we answered; nothing left to do
-            }
-        }
+        return server.awaitStreamsAbortedByPeer(count, timeout);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
@@ -164,13 +115,8 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
                     "anthropic-version: header is required"));
             return;
         }
-        JsonNode root = null;
-        try {
-            root = AnthropicAnswers.JSON.readTree(request.body());
-        } catch (IOException notJson) {
-            // answered below
-        }
-        if (root == null || !root.isObject()) {
+        var root = FakeServer.jsonObject(request.body());
+        if (root == null) {
             json(exchange, 400, AnthropicAnswers.error("invalid_request_error",
                     "There was an issue with the format of your request: invalid JSON body"));
             return;
@@ -185,7 +131,7 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
             json(exchange, 404, AnthropicAnswers.error("not_found_error", "model: " + model));
             return;
         }
-        var scripted = script.poll();
+        var scripted = server.nextBehaviour();
         if (scripted != null) {
             play(exchange, scripted, model, root);
         } else {
@@ -197,18 +143,14 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
             throws IOException {
         switch (behaviour) {
             case AnthropicBehaviour.Reply reply -> {
-                reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                FakeServer.addHeaders(exchange, reply.headers());
                 json(exchange, reply.status(), reply.json());
             }
             case AnthropicBehaviour.Stream stream -> stream(exchange, stream.events(), stream.delayMillis());
             case AnthropicBehaviour.Hang hang -> {
-                try {
-                    Thread.sleep(hang.millis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                if (FakeServer.pause(hang.millis())) {
+                    echo(exchange, model, root);
                 }
-                echo(exchange, model, root);
             }
         }
     }
@@ -223,37 +165,18 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
 
     private void stream(HttpExchange exchange, List<AnthropicEvents.Event> events, long delayMillis)
             throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().add("request-id", "req_fake_stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        try {
-            for (int i = 0; i < events.size(); i++) {
-                if (i > 0 && delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                out.write(events.get(i).wire().getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            streamsCompleted.incrementAndGet();
-        } catch (IOException peerGone) {
-            streamsAbortedByPeer.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stream(exchange, "text/event-stream; charset=utf-8",
+                events.stream().map(event -> FakeServer.utf8(event.wire())).toList(), delayMillis);
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
-        var bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("request-id", "req_fake_" + status);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeServer.send(exchange, status, "application/json", json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

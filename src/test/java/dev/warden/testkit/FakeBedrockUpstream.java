@@ -2,24 +2,14 @@ package dev.warden.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -41,40 +31,29 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     public static final String REGION = "us-east-1";
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(converse|converse-stream|invoke)");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> models = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<BedrockBehaviour> script = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger streamsAbortedByPeer = new AtomicInteger();
-    private final AtomicInteger streamsCompleted = new AtomicInteger();
     private final AtomicInteger requestIds = new AtomicInteger();
+    private final FakeServer<BedrockBehaviour> server;
 
-    private FakeBedrockUpstream() throws IOException {
+    private FakeBedrockUpstream() {
         models.addAll(List.of("anthropic.claude-3-haiku-20240307-v1:0",
                 "us.anthropic.claude-3-5-sonnet-20241022-v2:0", "meta.llama3-8b-instruct-v1:0",
                 "cohere.embed-english-v3", "amazon.titan-embed-text-v2:0"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        // raw paths: the SigV4 check must see the model id still percent-encoded, as the client signed it
+        server = FakeServer.bindKeepingRawPaths((exchange, request) -> {
+            exchange.getResponseHeaders().add("x-amzn-RequestId", "req-fake-" + requestIds.incrementAndGet());
+            route(exchange, request);
+        });
         server.start();
     }
 
     public static FakeBedrockUpstream start() {
-        try {
-            return new FakeBedrockUpstream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeBedrockUpstream();
     }
 
     /** {@code http://127.0.0.1:port}, what a Bedrock endpoint's base URL is. */
     public URI baseUrl() {
-        return URI.create("http://" + host());
-    }
-
-    private String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.rootUrl();
     }
 
     public FakeBedrockUpstream addModel(String model) {
@@ -83,58 +62,30 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     }
 
     public FakeBedrockUpstream enqueue(BedrockBehaviour... behaviours) {
-        script.addAll(List.of(behaviours));
+        server.enqueue(List.of(behaviours));
         return this;
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return server.requests();
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request received");
-        }
-        return requests.getLast();
+        return server.lastRequest();
     }
 
     public int streamsCompleted() {
-        return streamsCompleted.get();
+        return server.streamsCompleted();
     }
 
     /** Waits until at least {@code count} streams were aborted by the peer; false on timeout. */
     public boolean awaitStreamsAbortedByPeer(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streamsAbortedByPeer.get() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return server.awaitStreamsAbortedByPeer(count, timeout);
     }
 
     /** The vector the default echo answers for {@code input}, for assertions. */
     public static float[] embeddingFor(String input) {
         return BedrockAnswers.vector(input);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = new HashMap<String, List<String>>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            var uri = exchange.getRequestURI();
-            var request = new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
-            requests.add(request);
-            exchange.getResponseHeaders().add("x-amzn-RequestId", "req-fake-" + requestIds.incrementAndGet());
-            try {
-                route(exchange, request);
-            } catch (IOException peerGone) {
-                // the client hung up while we answered; nothing left to do
-            }
-        }
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
@@ -150,13 +101,8 @@ public final class FakeBedrockUpstream implements AutoCloseable {
         if (!authorized(exchange, request)) {
             return;
         }
-        JsonNode root;
-        try {
-            root = FakeAnswers.JSON.readTree(request.body());
-        } catch (IOException notJson) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        var root = FakeServer.jsonObject(request.body());
+        if (root == null) {
             error(exchange, 400, "ValidationException", "Malformed input request, please reformat your input and "
                     + "try again.");
             return;
@@ -172,7 +118,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
             error(exchange, 400, "ValidationException", problem);
             return;
         }
-        var scripted = script.poll();
+        var scripted = server.nextBehaviour();
         if (scripted != null) {
             play(exchange, scripted, operation, model, root);
             return;
@@ -191,7 +137,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
             return false;
         }
         var token = request.header("x-amz-security-token").isPresent() ? SESSION_TOKEN : null;
-        var rejection = BedrockSignatureCheck.check(request, host(), ACCESS_KEY_ID, SECRET, token, REGION);
+        var rejection = BedrockSignatureCheck.check(request, server.host(), ACCESS_KEY_ID, SECRET, token, REGION);
         if (rejection != null) {
             error(exchange, rejection.status(), rejection.errorType(), rejection.message());
             return false;
@@ -223,18 +169,14 @@ public final class FakeBedrockUpstream implements AutoCloseable {
             JsonNode root) throws IOException {
         switch (behaviour) {
             case BedrockBehaviour.Reply reply -> {
-                reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                FakeServer.addHeaders(exchange, reply.headers());
                 json(exchange, reply.status(), null, reply.json());
             }
             case BedrockBehaviour.Stream stream -> stream(exchange, stream.frames(), stream.delayMillis());
             case BedrockBehaviour.Hang hang -> {
-                try {
-                    Thread.sleep(hang.millis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                if (FakeServer.pause(hang.millis())) {
+                    echo(exchange, operation, model, root);
                 }
-                echo(exchange, operation, model, root);
             }
         }
     }
@@ -269,23 +211,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     }
 
     private void stream(HttpExchange exchange, List<byte[]> frames, long delayMillis) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/vnd.amazon.eventstream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        try {
-            for (int i = 0; i < frames.size(); i++) {
-                if (i > 0 && delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                out.write(frames.get(i));
-                out.flush();
-            }
-            streamsCompleted.incrementAndGet();
-        } catch (IOException peerGone) {
-            streamsAbortedByPeer.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stream(exchange, "application/vnd.amazon.eventstream", frames, delayMillis);
     }
 
     private static void error(HttpExchange exchange, int status, String errorType, String message)
@@ -294,21 +220,16 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     }
 
     private static void json(HttpExchange exchange, int status, String errorType, String json) throws IOException {
-        var bytes = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (errorType != null) {
             exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType
                     + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
         }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
+        // Bedrock answers an empty body with no body at all, not an empty chunked one
+        FakeServer.send(exchange, status, "application/json", json == null || json.isEmpty() ? null : json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

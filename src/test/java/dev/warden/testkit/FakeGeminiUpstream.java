@@ -2,24 +2,12 @@ package dev.warden.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -41,93 +29,55 @@ public final class FakeGeminiUpstream implements AutoCloseable {
             "/v1/projects/([^/]+)/locations/([^/]+)/publishers/google/models/([^/:]+):(\\w+)");
     private static final Set<String> CHAT_METHODS = Set.of("generateContent", "streamGenerateContent");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> chatModels = ConcurrentHashMap.newKeySet();
     private final Set<String> embeddingModels = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<GeminiBehaviour> script = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger streamsAbortedByPeer = new AtomicInteger();
-    private final AtomicInteger streamsCompleted = new AtomicInteger();
+    private final FakeServer<GeminiBehaviour> server;
 
-    private FakeGeminiUpstream() throws IOException {
+    private FakeGeminiUpstream() {
         chatModels.addAll(List.of("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash"));
         embeddingModels.addAll(List.of("gemini-embedding-001", "text-embedding-004"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server = FakeServer.bind(this::route);
         server.start();
     }
 
     public static FakeGeminiUpstream start() {
-        try {
-            return new FakeGeminiUpstream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeGeminiUpstream();
     }
 
     /** {@code http://127.0.0.1:port}: the base URL for both flavors. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.rootUrl();
     }
 
     public FakeGeminiUpstream enqueue(GeminiBehaviour... behaviours) {
-        script.addAll(List.of(behaviours));
+        server.enqueue(List.of(behaviours));
         return this;
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return server.requests();
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request received");
-        }
-        return requests.getLast();
+        return server.lastRequest();
     }
 
     public int streamsAbortedByPeer() {
-        return streamsAbortedByPeer.get();
+        return server.streamsAbortedByPeer();
     }
 
     public int streamsCompleted() {
-        return streamsCompleted.get();
+        return server.streamsCompleted();
     }
 
     /** Waits until at least {@code count} streams were aborted by the peer; false on timeout. */
     public boolean awaitStreamsAbortedByPeer(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streamsAbortedByPeer.get() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return server.awaitStreamsAbortedByPeer(count, timeout);
     }
 
     /** The vector the default echo answers for {@code text}, for assertions. */
     public static float[] embeddingFor(String text) {
-        return GeminiAnswers.embeddingFor(text);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = new HashMap<String, List<String>>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            var uri = exchange.getRequestURI();
-            var request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
-            requests.add(request);
-            try {
-                route(exchange, request);
-            } catch (IOException peerGone) {
-                // the client hung up while we answered; nothing left to do
-            }
-        }
+        return FakeAnswers.embeddingFor(text);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
@@ -178,13 +128,8 @@ public final class FakeGeminiUpstream implements AutoCloseable {
             json(exchange, 405, GeminiAnswers.error(405, "Method not allowed", "UNIMPLEMENTED", null));
             return;
         }
-        JsonNode root;
-        try {
-            root = GeminiAnswers.JSON.readTree(request.body());
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        var root = FakeServer.jsonObject(request.body());
+        if (root == null) {
             json(exchange, 400, GeminiAnswers.invalid("Invalid JSON payload received. Unexpected token."));
             return;
         }
@@ -233,12 +178,9 @@ public final class FakeGeminiUpstream implements AutoCloseable {
 
     private void answer(HttpExchange exchange, RecordedRequest request, String method, String model, JsonNode root,
             boolean vertex) throws IOException {
-        var scripted = script.poll();
+        var scripted = server.nextBehaviour();
         if (scripted instanceof GeminiBehaviour.Hang(var millis)) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!FakeServer.pause(millis)) {
                 return;
             }
             scripted = null;
@@ -246,15 +188,11 @@ public final class FakeGeminiUpstream implements AutoCloseable {
         boolean sse = request.query().matches("(^|.*&)alt=sse(&.*|$)");
         switch (scripted) {
             case GeminiBehaviour.Reply reply -> {
-                reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                FakeServer.addHeaders(exchange, reply.headers());
                 json(exchange, reply.status(), reply.json());
             }
             case GeminiBehaviour.Stream stream -> stream(exchange, stream.events(), stream.delayMillis());
-            case GeminiBehaviour.RawStream raw -> {
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write(raw.body().getBytes(StandardCharsets.UTF_8));
-            }
+            case GeminiBehaviour.RawStream raw -> FakeServer.raw(exchange, "text/event-stream", raw.body());
             case GeminiBehaviour.Hang hang -> throw new IllegalStateException("handled above");
             case null -> echo(exchange, method, model, root, vertex, sse);
         }
@@ -277,7 +215,7 @@ public final class FakeGeminiUpstream implements AutoCloseable {
                 answer.set("embedding", GeminiAnswers.embedding(root));
                 if (vertex) {
                     answer.putObject("usageMetadata").put("promptTokenCount",
-                            GeminiAnswers.words(GeminiAnswers.text(root.path("content"))));
+                            FakeAnswers.words(GeminiAnswers.text(root.path("content"))));
                 }
                 json(exchange, 200, answer.toString());
             }
@@ -291,35 +229,16 @@ public final class FakeGeminiUpstream implements AutoCloseable {
     }
 
     private void stream(HttpExchange exchange, List<String> events, long delayMillis) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        try {
-            for (int i = 0; i < events.size(); i++) {
-                if (i > 0 && delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                out.write(("data: " + events.get(i) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            streamsCompleted.incrementAndGet();
-        } catch (IOException peerGone) {
-            streamsAbortedByPeer.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stream(exchange, "text/event-stream", FakeServer.framed(events, "data: ", "\r\n\r\n"), delayMillis);
     }
 
+    /** Google's front end answers unknown paths with an HTML page, not JSON. */
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
-        var bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", json.startsWith("<") ? "text/html" : "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeServer.send(exchange, status, json.startsWith("<") ? "text/html" : "application/json", json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -11,7 +11,6 @@ final class FakeOllamaAnswers {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CREATED_AT = "2024-07-22T20:33:28.123648Z";
     static final long CREATED = 1_721_680_408L;
-    static final int EMBEDDING_DIMENSIONS = 8;
 
     private FakeOllamaAnswers() {}
 
@@ -30,16 +29,10 @@ final class FakeOllamaAnswers {
         return "Echo: " + last;
     }
 
-    /** Tokens are words here: deterministic and easy to assert. */
-    static int words(String text) {
-        var stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-    }
-
     static int promptWords(JsonNode messages) {
         int count = 0;
         for (var message : messages) {
-            count += words(message.path("content").asText(""));
+            count += FakeAnswers.words(message.path("content").asText(""));
         }
         return count;
     }
@@ -67,7 +60,7 @@ final class FakeOllamaAnswers {
         var text = echoText(messages);
         var root = base(model);
         root.putObject("message").put("role", "assistant").put("content", text);
-        return done(root, promptWords(messages), words(text)).toString();
+        return done(root, promptWords(messages), FakeAnswers.words(text)).toString();
     }
 
     /** One object per word, then the final {@code done: true} object with an empty message. */
@@ -83,7 +76,7 @@ final class FakeOllamaAnswers {
         }
         var last = base(model);
         last.putObject("message").put("role", "assistant").put("content", "");
-        lines.add(done(last, promptWords(messages), words(text)).toString());
+        lines.add(done(last, promptWords(messages), FakeAnswers.words(text)).toString());
         return lines;
     }
 
@@ -91,7 +84,7 @@ final class FakeOllamaAnswers {
         var text = "Echo: " + prompt;
         var root = base(model);
         root.put("response", text);
-        return done(root, words(prompt), words(text)).toString();
+        return done(root, FakeAnswers.words(prompt), FakeAnswers.words(text)).toString();
     }
 
     static List<String> generateLines(String model, String prompt) {
@@ -106,18 +99,8 @@ final class FakeOllamaAnswers {
         }
         var last = base(model);
         last.put("response", "");
-        lines.add(done(last, words(prompt), words(text)).toString());
+        lines.add(done(last, FakeAnswers.words(prompt), FakeAnswers.words(text)).toString());
         return lines;
-    }
-
-    /** A deterministic vector per input, so tests can compute the expected one. */
-    static float[] embeddingFor(String input) {
-        var vector = new float[EMBEDDING_DIMENSIONS];
-        int hash = input.hashCode();
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = ((hash >>> i) & 0xFF) / 256f + i;
-        }
-        return vector;
     }
 
     static String embed(String model, List<String> inputs, int dimensions) {
@@ -127,12 +110,12 @@ final class FakeOllamaAnswers {
         int tokens = 0;
         for (var input : inputs) {
             var array = embeddings.addArray();
-            var vector = embeddingFor(input);
+            var vector = FakeAnswers.embeddingFor(input);
             int size = dimensions > 0 ? Math.min(dimensions, vector.length) : vector.length;
             for (int i = 0; i < size; i++) {
                 array.add(vector[i]);
             }
-            tokens += words(input);
+            tokens += FakeAnswers.words(input);
         }
         root.put("total_duration", 14_143_917L);
         root.put("load_duration", 1_019_500L);

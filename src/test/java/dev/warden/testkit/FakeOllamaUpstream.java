@@ -2,25 +2,13 @@ package dev.warden.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A strict fake of Ollama's native API on loopback. It validates like Ollama (see {@link FakeOllamaChecks}) and answers
@@ -34,21 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeOllamaUpstream implements AutoCloseable {
     public static final String NDJSON = "application/x-ndjson";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String apiKey;
     private final Set<String> models = new LinkedHashSet<>(List.of("llama3.2:latest", "qwen3:latest",
             "llava:latest", "nomic-embed-text:latest"));
-    private final ConcurrentLinkedQueue<FakeOllamaBehaviour> script = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger streamsAbortedByPeer = new AtomicInteger();
-    private final AtomicInteger streamsCompleted = new AtomicInteger();
+    private final FakeServer<FakeOllamaBehaviour> server;
 
-    private FakeOllamaUpstream(String apiKey) throws IOException {
+    private FakeOllamaUpstream(String apiKey) {
         this.apiKey = apiKey;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server = FakeServer.bind(this::route);
         server.start();
     }
 
@@ -59,16 +40,12 @@ public final class FakeOllamaUpstream implements AutoCloseable {
 
     /** Ollama behind a proxy that wants {@code Authorization: Bearer apiKey}; null for none. */
     public static FakeOllamaUpstream start(String apiKey) {
-        try {
-            return new FakeOllamaUpstream(apiKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeOllamaUpstream(apiKey);
     }
 
     /** {@code http://127.0.0.1:port}, what an Ollama endpoint's base URL is. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.rootUrl();
     }
 
     public synchronized FakeOllamaUpstream addModel(String model) {
@@ -77,62 +54,35 @@ public final class FakeOllamaUpstream implements AutoCloseable {
     }
 
     public FakeOllamaUpstream enqueue(FakeOllamaBehaviour... behaviours) {
-        script.addAll(List.of(behaviours));
+        server.enqueue(List.of(behaviours));
         return this;
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return server.requests();
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request received");
-        }
-        return requests.getLast();
+        return server.lastRequest();
     }
 
     /** Streams whose client went away mid-stream (a write failed). */
     public int streamsAbortedByPeer() {
-        return streamsAbortedByPeer.get();
+        return server.streamsAbortedByPeer();
     }
 
     public int streamsCompleted() {
-        return streamsCompleted.get();
+        return server.streamsCompleted();
     }
 
     /** Waits until at least {@code count} streams were aborted by the peer; false on timeout. */
     public boolean awaitStreamsAbortedByPeer(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streamsAbortedByPeer.get() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return server.awaitStreamsAbortedByPeer(count, timeout);
     }
 
     /** The vector the default echo answers for {@code input}, for assertions. */
     public static float[] embeddingFor(String input) {
-        return FakeOllamaAnswers.embeddingFor(input);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = new HashMap<String, List<String>>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            var uri = exchange.getRequestURI();
-            var request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
-            requests.add(request);
-            try {
-                route(exchange, request);
-            } catch (IOException peerGone) {
-                // the client hung up while we answered; nothing left to do
-            }
-        }
+        return FakeAnswers.embeddingFor(input);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
@@ -162,13 +112,8 @@ public final class FakeOllamaUpstream implements AutoCloseable {
             json(exchange, 400, FakeOllamaAnswers.error("missing request body"));
             return;
         }
-        JsonNode root;
-        try {
-            root = FakeOllamaAnswers.JSON.readTree(request.body());
-        } catch (IOException notJson) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        var root = FakeServer.jsonObject(request.body());
+        if (root == null) {
             json(exchange, 400, FakeOllamaAnswers.error("invalid character '" + request.body().strip().charAt(0)
                     + "' looking for beginning of value"));
             return;
@@ -191,7 +136,7 @@ public final class FakeOllamaUpstream implements AutoCloseable {
             json(exchange, 404, FakeOllamaAnswers.error("model '" + model + "' not found"));
             return;
         }
-        var scripted = script.poll();
+        var scripted = server.nextBehaviour();
         if (scripted != null) {
             play(exchange, scripted, path, model, root);
         } else {
@@ -203,16 +148,14 @@ public final class FakeOllamaUpstream implements AutoCloseable {
             JsonNode root) throws IOException {
         switch (behaviour) {
             case FakeOllamaBehaviour.Reply reply -> json(exchange, reply.status(), reply.json());
-            case FakeOllamaBehaviour.Lines lines -> stream(exchange, lines.lines(), lines.delayMillis(), null);
-            case FakeOllamaBehaviour.RawStream raw -> stream(exchange, List.of(), 0, raw.body());
+            case FakeOllamaBehaviour.Lines lines -> stream(exchange, lines.lines(), lines.delayMillis());
+            // sent as one unpaced chunk, so (unlike the SSE fakes' raw streams) it counts as a completed stream
+            case FakeOllamaBehaviour.RawStream raw -> server.stream(exchange, NDJSON,
+                    List.of(FakeServer.utf8(raw.body())), 0);
             case FakeOllamaBehaviour.Hang hang -> {
-                try {
-                    Thread.sleep(hang.millis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                if (FakeServer.pause(hang.millis())) {
+                    echo(exchange, path, model, root);
                 }
-                echo(exchange, path, model, root);
             }
         }
     }
@@ -224,7 +167,7 @@ public final class FakeOllamaUpstream implements AutoCloseable {
             case "/api/chat" -> {
                 var messages = root.path("messages");
                 if (stream) {
-                    stream(exchange, FakeOllamaAnswers.chatLines(model, messages), 0, null);
+                    stream(exchange, FakeOllamaAnswers.chatLines(model, messages), 0);
                 } else {
                     json(exchange, 200, FakeOllamaAnswers.chat(model, messages));
                 }
@@ -232,7 +175,7 @@ public final class FakeOllamaUpstream implements AutoCloseable {
             case "/api/generate" -> {
                 var prompt = root.path("prompt").asText("");
                 if (stream) {
-                    stream(exchange, FakeOllamaAnswers.generateLines(model, prompt), 0, null);
+                    stream(exchange, FakeOllamaAnswers.generateLines(model, prompt), 0);
                 } else {
                     json(exchange, 200, FakeOllamaAnswers.generate(model, prompt));
                 }
@@ -250,43 +193,16 @@ public final class FakeOllamaUpstream implements AutoCloseable {
         }
     }
 
-    private void stream(HttpExchange exchange, List<String> lines, long delayMillis, String raw) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", NDJSON);
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        try {
-            if (raw != null) {
-                out.write(raw.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                if (i > 0 && delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                out.write((lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            streamsCompleted.incrementAndGet();
-        } catch (IOException peerGone) {
-            streamsAbortedByPeer.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void stream(HttpExchange exchange, List<String> lines, long delayMillis) throws IOException {
+        server.stream(exchange, NDJSON, FakeServer.framed(lines, "", "\n"), delayMillis);
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", json);
+        FakeServer.send(exchange, status, "application/json; charset=utf-8", json);
     }
 
     private static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", text);
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeServer.send(exchange, status, "text/plain; charset=utf-8", text);
     }
 
     private synchronized Set<String> snapshot() {
@@ -300,7 +216,6 @@ public final class FakeOllamaUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

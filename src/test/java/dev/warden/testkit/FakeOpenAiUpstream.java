@@ -2,25 +2,14 @@ package dev.warden.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,23 +23,15 @@ import java.util.regex.Pattern;
 public final class FakeOpenAiUpstream implements AutoCloseable {
     public static final String API_KEY = "sk-fake-0123456789abcdef";
     private static final Pattern AZURE = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|completions|embeddings)");
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String apiKey;
-    private final Set<String> models = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<FakeBehaviour> script = new ConcurrentLinkedQueue<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger streamsAbortedByPeer = new AtomicInteger();
-    private final AtomicInteger streamsCompleted = new AtomicInteger();
+    private final Set<String> models = ConcurrentHashMap.newKeySet();
+    private final FakeServer<FakeBehaviour> server;
 
-    private FakeOpenAiUpstream(String apiKey) throws IOException {
+    private FakeOpenAiUpstream(String apiKey) {
         this.apiKey = apiKey;
         models.addAll(List.of("gpt-4o", "gpt-4o-mini", "o3-mini", "gpt-3.5-turbo-instruct", "text-embedding-3-small"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server = FakeServer.bind(this::route);
         server.start();
     }
 
@@ -59,11 +40,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     public static FakeOpenAiUpstream start(String apiKey) {
-        try {
-            return new FakeOpenAiUpstream(apiKey);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new FakeOpenAiUpstream(apiKey);
     }
 
     /** {@code http://127.0.0.1:port/v1}, what an OpenAI endpoint's base URL is. */
@@ -73,7 +50,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}, what an Azure resource URL is. */
     public URI rootUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.rootUrl();
     }
 
     public String apiKey() {
@@ -87,57 +64,30 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     public FakeOpenAiUpstream enqueue(FakeBehaviour... behaviours) {
-        script.addAll(List.of(behaviours));
+        server.enqueue(List.of(behaviours));
         return this;
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return server.requests();
     }
 
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
-            throw new IllegalStateException("no request received");
-        }
-        return requests.getLast();
+        return server.lastRequest();
     }
 
     /** Streams whose client went away mid-stream (a write failed). */
     public int streamsAbortedByPeer() {
-        return streamsAbortedByPeer.get();
+        return server.streamsAbortedByPeer();
     }
 
     public int streamsCompleted() {
-        return streamsCompleted.get();
+        return server.streamsCompleted();
     }
 
     /** Waits until at least {@code count} streams were aborted by the peer; false on timeout. */
     public boolean awaitStreamsAbortedByPeer(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (streamsAbortedByPeer.get() < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = new HashMap<String, List<String>>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            var uri = exchange.getRequestURI();
-            var request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, body);
-            requests.add(request);
-            try {
-                route(exchange, request);
-            } catch (IOException peerGone) {
-                // the client hung up while we answered; nothing left to do
-            }
-        }
+        return server.awaitStreamsAbortedByPeer(count, timeout);
     }
 
     private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
@@ -237,13 +187,8 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     private static JsonNode parse(HttpExchange exchange, String body) throws IOException {
-        JsonNode root = null;
-        try {
-            root = FakeAnswers.JSON.readTree(body);
-        } catch (IOException notJson) {
-            // answered below
-        }
-        if (root == null || !root.isObject()) {
+        var root = FakeServer.jsonObject(body);
+        if (root == null) {
             json(exchange, 400, FakeAnswers.error("We could not parse the JSON body of your request. (HINT: This "
                     + "likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON "
                     + "payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix "
@@ -254,53 +199,16 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         return root;
     }
 
-    /** The checks the real API makes that translator bugs would trip. */
     private static boolean validate(HttpExchange exchange, String operation, JsonNode root) throws IOException {
-        var required = switch (operation) {
-            case "chat/completions" -> "messages";
-            case "completions" -> "prompt";
-            default -> "input";
-        };
-        if (!root.has(required)) {
-            json(exchange, 400, FakeAnswers.error("Missing required parameter: '" + required + "'.",
-                    "invalid_request_error", required, "missing_required_parameter"));
-            return false;
+        var problem = OpenAiRules.check(operation, root);
+        if (problem != null) {
+            json(exchange, 400, problem);
         }
-        if (root.has("stream_options") && !root.path("stream").asBoolean(false)) {
-            json(exchange, 400, FakeAnswers.error("The 'stream_options' parameter is only allowed when 'stream' is "
-                    + "enabled.", "invalid_request_error", "stream_options", null));
-            return false;
-        }
-        if (operation.equals("chat/completions")) {
-            var messages = root.get("messages");
-            if (!messages.isArray() || messages.isEmpty()) {
-                json(exchange, 400, FakeAnswers.error("Invalid 'messages': empty array. Expected an array with "
-                        + "minimum length 1, but got an empty array instead.", "invalid_request_error", "messages",
-                        "empty_array"));
-                return false;
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                var message = messages.get(i);
-                var role = message.path("role").asText("");
-                if (!ROLES.contains(role)) {
-                    json(exchange, 400, FakeAnswers.error("Invalid value: '" + role + "'. Supported values are: "
-                            + "'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
-                            "invalid_request_error", "messages[" + i + "].role", "invalid_value"));
-                    return false;
-                }
-                if (role.equals("tool") && !message.path("tool_call_id").isTextual()) {
-                    json(exchange, 400, FakeAnswers.error("Missing required parameter: 'messages[" + i
-                            + "].tool_call_id'.", "invalid_request_error", "messages[" + i + "].tool_call_id",
-                            "missing_required_parameter"));
-                    return false;
-                }
-            }
-        }
-        return true;
+        return problem == null;
     }
 
     private void answer(HttpExchange exchange, String operation, String model, JsonNode root) throws IOException {
-        var scripted = script.poll();
+        var scripted = server.nextBehaviour();
         if (scripted != null) {
             play(exchange, scripted, operation, model, root);
             return;
@@ -312,24 +220,16 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             throws IOException {
         switch (behaviour) {
             case FakeBehaviour.Reply reply -> {
-                reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                FakeServer.addHeaders(exchange, reply.headers());
                 json(exchange, reply.status(), reply.json());
             }
             case FakeBehaviour.Stream stream -> stream(exchange, stream.events(), stream.delayMillis(),
                     stream.done());
-            case FakeBehaviour.RawStream raw -> {
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write(raw.body().getBytes(StandardCharsets.UTF_8));
-            }
+            case FakeBehaviour.RawStream raw -> FakeServer.raw(exchange, "text/event-stream", raw.body());
             case FakeBehaviour.Hang hang -> {
-                try {
-                    Thread.sleep(hang.millis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                if (FakeServer.pause(hang.millis())) {
+                    echo(exchange, operation, model, root);
                 }
-                echo(exchange, operation, model, root);
             }
         }
     }
@@ -370,36 +270,14 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     private void stream(HttpExchange exchange, List<String> events, long delayMillis, boolean done)
             throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().add("x-request-id", "req_fake_stream");
-        exchange.sendResponseHeaders(200, 0);
-        var out = exchange.getResponseBody();
-        try {
-            for (int i = 0; i < events.size(); i++) {
-                if (i > 0 && delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                out.write(("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            if (done) {
-                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            streamsCompleted.incrementAndGet();
-        } catch (IOException peerGone) {
-            streamsAbortedByPeer.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stream(exchange, "text/event-stream", FakeServer.framed(events, "data: ", "\n\n"), delayMillis,
+                done ? FakeServer.utf8("data: [DONE]\n\n") : null);
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
-        var bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("x-request-id", "req_fake_" + status);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeServer.send(exchange, status, "application/json", json);
     }
 
     private static String mask(String key) {
@@ -413,7 +291,6 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

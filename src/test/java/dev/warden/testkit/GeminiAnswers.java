@@ -10,7 +10,6 @@ import java.util.List;
 final class GeminiAnswers {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RESPONSE_ID = "resp-fake-1";
-    static final int EMBEDDING_DIMENSIONS = 8;
 
     private GeminiAnswers() {}
 
@@ -75,16 +74,10 @@ final class GeminiAnswers {
         return echo;
     }
 
-    /** Tokens are words here: deterministic and easy to assert. */
-    static int words(String text) {
-        var stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-    }
-
     static int promptWords(JsonNode root) {
-        int count = words(text(root.path("systemInstruction")));
+        int count = FakeAnswers.words(text(root.path("systemInstruction")));
         for (var content : root.path("contents")) {
-            count += words(text(content));
+            count += FakeAnswers.words(text(content));
         }
         return count;
     }
@@ -117,7 +110,7 @@ final class GeminiAnswers {
         for (int i = 0; i < count; i++) {
             candidates.add(candidate(i, text, "STOP"));
         }
-        answer.set("usageMetadata", usage(promptWords(root), words(text) * count));
+        answer.set("usageMetadata", usage(promptWords(root), FakeAnswers.words(text) * count));
         answer.put("modelVersion", model);
         answer.put("responseId", RESPONSE_ID);
         return answer.toString();
@@ -141,19 +134,9 @@ final class GeminiAnswers {
         return chunks;
     }
 
-    /** A deterministic vector per input, so tests can compute the expected one. */
-    static float[] embeddingFor(String input) {
-        var vector = new float[EMBEDDING_DIMENSIONS];
-        int hash = input.hashCode();
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = ((hash >>> i) & 0xFF) / 256f + i;
-        }
-        return vector;
-    }
-
     static ObjectNode embedding(JsonNode request) {
         var text = text(request.path("content"));
-        var vector = embeddingFor(text);
+        var vector = FakeAnswers.embeddingFor(text);
         int dimensions = request.path("outputDimensionality").asInt(vector.length);
         var node = JSON.createObjectNode();
         var values = node.putArray("values");

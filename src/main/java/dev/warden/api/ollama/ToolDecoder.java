@@ -2,6 +2,7 @@ package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
@@ -27,7 +28,7 @@ final class ToolDecoder {
         }
         var tools = new ArrayList<Tool>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            ObjectFields tool = ObjectFields.of(array.get(i), "tools[" + i + "]");
+            ObjectFields tool = ObjectFields.of(RequestErrors.WORDING, array.get(i), "tools[" + i + "]");
             String type = tool.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.invalid(tool.at("type"), tool.at("type") + ": invalid value '" + type

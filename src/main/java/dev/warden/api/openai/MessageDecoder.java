@@ -2,6 +2,7 @@ package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
@@ -33,7 +34,7 @@ final class MessageDecoder {
         }
         var messages = new ArrayList<Message>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            messages.add(message(ObjectFields.of(array.get(i), "messages[" + i + "]")));
+            messages.add(message(ObjectFields.of(RequestErrors.WORDING, array.get(i), "messages[" + i + "]")));
         }
         return messages;
     }
@@ -92,7 +93,7 @@ final class MessageDecoder {
         }
         var calls = new ArrayList<ContentPart.ToolCall>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            ObjectFields call = ObjectFields.of(array.get(i), m.at("tool_calls") + "[" + i + "]");
+            ObjectFields call = ObjectFields.of(RequestErrors.WORDING, array.get(i), m.at("tool_calls") + "[" + i + "]");
             String type = call.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.unsupported(call.at("type"), "Tool call type '" + type + "'");

@@ -2,6 +2,7 @@ package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
@@ -24,7 +25,7 @@ final class ToolDecoder {
         }
         var tools = new ArrayList<Tool>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            ObjectFields tool = ObjectFields.of(array.get(i), "tools[" + i + "]");
+            ObjectFields tool = ObjectFields.of(RequestErrors.WORDING, array.get(i), "tools[" + i + "]");
             String type = tool.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.unsupported(tool.at("type"), "Tool type '" + type + "'");
@@ -55,7 +56,7 @@ final class ToolDecoder {
         if (!value.isObject()) {
             throw RequestErrors.wrongType("tool_choice", "a string or an object", value);
         }
-        ObjectFields choice = ObjectFields.of(value, "tool_choice");
+        ObjectFields choice = ObjectFields.of(RequestErrors.WORDING, value, "tool_choice");
         String type = choice.requiredString("type");
         if (!type.equals("function")) {
             throw RequestErrors.unsupported("tool_choice.type", "Tool choice type '" + type + "'");

@@ -1,6 +1,5 @@
 package dev.warden.api.anthropic;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.Tool;
@@ -25,13 +24,9 @@ final class ToolDecoder {
     record Choice(@Nullable ToolChoice choice, @Nullable Boolean parallelToolCalls) {}
 
     static List<Tool> tools(ObjectFields request) {
-        ArrayNode array = request.array("tools");
-        if (array == null) {
-            return List.of();
-        }
-        var tools = new ArrayList<Tool>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields tool = ObjectFields.of(RequestErrors.WORDING, array.get(i), "tools." + i);
+        List<ObjectFields> items = request.objects("tools");
+        var tools = new ArrayList<Tool>(items.size());
+        for (ObjectFields tool : items) {
             String type = tool.string("type");
             if (type != null && !type.equals("custom")) {
                 // web_search_20250305, bash_20250124, text_editor_..., code_execution_...: executed by Anthropic.

@@ -87,13 +87,9 @@ final class MessageDecoder {
     }
 
     private static List<ContentPart.ToolCall> toolCalls(ObjectFields m) {
-        ArrayNode array = m.array("tool_calls");
-        if (array == null) {
-            return List.of();
-        }
-        var calls = new ArrayList<ContentPart.ToolCall>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields call = ObjectFields.of(RequestErrors.WORDING, array.get(i), m.at("tool_calls") + "[" + i + "]");
+        List<ObjectFields> items = m.objects("tool_calls");
+        var calls = new ArrayList<ContentPart.ToolCall>(items.size());
+        for (ObjectFields call : items) {
             String type = call.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.unsupported(call.at("type"), "Tool call type '" + type + "'");

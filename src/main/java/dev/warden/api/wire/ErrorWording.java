@@ -11,6 +11,9 @@ import dev.warden.llm.ApiException;
  */
 public interface ErrorWording {
 
+    /** The path of item {@code index} of the array at {@code arrayPath}, in the dialect's style. */
+    String item(String arrayPath, int index);
+
     ApiException missing(String path);
 
     ApiException wrongType(String path, JsonKind expected, JsonNode got);

@@ -3,7 +3,9 @@ package dev.warden.api.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.AbstractList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -156,6 +158,29 @@ public final class ObjectFields {
             return array;
         }
         throw wording.wrongType(at(name), JsonKind.ARRAY, value);
+    }
+
+    /**
+     * The items of an optional array of objects, each named in the dialect's path style; empty when absent. Items
+     * are read as they are visited, so the first bad item in order is the one reported, as with a plain loop.
+     */
+    public List<ObjectFields> objects(String name) {
+        ArrayNode array = array(name);
+        if (array == null) {
+            return List.of();
+        }
+        String arrayPath = at(name);
+        return new AbstractList<>() {
+            @Override
+            public ObjectFields get(int index) {
+                return of(wording, array.get(index), wording.item(arrayPath, index));
+            }
+
+            @Override
+            public int size() {
+                return array.size();
+            }
+        };
     }
 
     public ArrayNode requiredArray(String name) {

@@ -15,11 +15,6 @@ final class RequestErrors {
     /** The same wording for the shared readers of {@code dev.warden.api.wire}. Stateless. */
     static final ErrorWording WORDING = new ErrorWording() {
         @Override
-        public String item(String arrayPath, int index) {
-            return arrayPath + "[" + index + "]";
-        }
-
-        @Override
         public ApiException missing(String path) {
             return RequestErrors.missing(path);
         }

@@ -11,8 +11,13 @@ import dev.warden.llm.ApiException;
  */
 public interface ErrorWording {
 
-    /** The path of item {@code index} of the array at {@code arrayPath}, in the dialect's style. */
-    String item(String arrayPath, int index);
+    /**
+     * The path of item {@code index} of the array at {@code arrayPath}, in the dialect's style: {@code
+     * messages[0]} by default, as OpenAI and Ollama write it; Anthropic's pydantic writes {@code messages.0}.
+     */
+    default String item(String arrayPath, int index) {
+        return arrayPath + "[" + index + "]";
+    }
 
     ApiException missing(String path);
 

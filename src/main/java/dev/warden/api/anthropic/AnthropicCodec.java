@@ -1,18 +1,16 @@
 package dev.warden.api.anthropic;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.api.wire.JsonBody;
+import dev.warden.api.wire.JsonWriter;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -33,9 +31,11 @@ public final class AnthropicCodec {
     private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final JsonWriter json;
 
     private AnthropicCodec(ObjectMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.json = JsonWriter.of(mapper.getFactory());
     }
 
     public static AnthropicCodec create() {
@@ -94,17 +94,11 @@ public final class AnthropicCodec {
     }
 
     private byte[] bytes(JsonBody body) {
-        var out = new ByteArrayOutputStream(256);
-        write(out, body);
-        return out.toByteArray();
+        return json.bytes(body);
     }
 
-    /** Appends one JSON document to an in-memory buffer, which cannot fail with a real I/O error. */
-    void write(ByteArrayOutputStream out, JsonBody body) {
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The writer the stream channels share, so stream events and whole answers are written alike. */
+    JsonWriter json() {
+        return json;
     }
 }

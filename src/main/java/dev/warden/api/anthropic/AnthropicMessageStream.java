@@ -1,5 +1,6 @@
 package dev.warden.api.anthropic;
 
+import dev.warden.api.wire.JsonBody;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.StreamEvent;

@@ -2,6 +2,7 @@ package dev.warden.api.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import java.util.ArrayList;
@@ -49,17 +50,17 @@ final class BlockDecoder {
         throw RequestErrors.wrongType(path, "a valid string or a valid list");
     }
 
-    static String type(Fields block) {
+    static String type(ObjectFields block) {
         return block.requiredString("type");
     }
 
-    static void rejectUnsupported(Fields block, String type) {
+    static void rejectUnsupported(ObjectFields block, String type) {
         if (UNSUPPORTED.contains(type)) {
             throw RequestErrors.unsupported(block.at("type"), "Content block type '" + type + "'");
         }
     }
 
-    static ContentPart.Text text(Fields block) {
+    static ContentPart.Text text(ObjectFields block) {
         block.rejectUnknown(TEXT);
         ArrayNode citations = block.array("citations");
         if (citations != null && !citations.isEmpty()) {
@@ -69,9 +70,9 @@ final class BlockDecoder {
         return new ContentPart.Text(block.requiredString("text"));
     }
 
-    static ContentPart.Image image(Fields block) {
+    static ContentPart.Image image(ObjectFields block) {
         block.rejectUnknown(IMAGE);
-        Fields source = block.requiredObject("source");
+        ObjectFields source = block.requiredObject("source");
         String type = source.requiredString("type");
         return switch (type) {
             case "base64" -> {
@@ -93,7 +94,7 @@ final class BlockDecoder {
     }
 
     /** {@code input} must be an object; it becomes the call's arguments as compact JSON text. */
-    static ContentPart.ToolCall toolUse(Fields block) {
+    static ContentPart.ToolCall toolUse(ObjectFields block) {
         block.rejectUnknown(TOOL_USE);
         // Programmatic tool calling and MCP toolsets run tools inside Anthropic; no other upstream can.
         block.rejectPresent("caller", "Tool use 'caller'");
@@ -106,7 +107,7 @@ final class BlockDecoder {
     }
 
     /** A tool's answer: a string, or text and image blocks. */
-    static ContentPart.ToolResult toolResult(Fields block) {
+    static ContentPart.ToolResult toolResult(ObjectFields block) {
         block.rejectUnknown(TOOL_RESULT);
         block.rejectPresent("toolset_name", "Tool result 'toolset_name'");
         String id = block.requiredString("tool_use_id");
@@ -121,7 +122,7 @@ final class BlockDecoder {
         ArrayNode array = blocks(content, block.at("content"));
         var parts = new ArrayList<ContentPart>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            Fields inner = Fields.of(array.get(i), block.at("content") + "." + i);
+            ObjectFields inner = ObjectFields.of(RequestErrors.WORDING, array.get(i), block.at("content") + "." + i);
             String type = type(inner);
             parts.add(switch (type) {
                 case "text" -> text(inner);
@@ -135,12 +136,12 @@ final class BlockDecoder {
         return new ContentPart.ToolResult(id, parts, isError);
     }
 
-    static ContentPart.Thinking thinking(Fields block) {
+    static ContentPart.Thinking thinking(ObjectFields block) {
         block.rejectUnknown(THINKING);
         return new ContentPart.Thinking(block.requiredString("thinking"), block.requiredString("signature"));
     }
 
-    static ContentPart.Thinking redactedThinking(Fields block) {
+    static ContentPart.Thinking redactedThinking(ObjectFields block) {
         block.rejectUnknown(REDACTED);
         return new ContentPart.Thinking("", REDACTED_PREFIX + block.requiredString("data"));
     }

@@ -2,6 +2,7 @@ package dev.warden.api.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
@@ -24,12 +25,12 @@ final class MessageDecoder {
 
     private static final Set<String> KNOWN = Set.of("role", "content");
 
-    static List<Message> decode(Fields request) {
+    static List<Message> decode(ObjectFields request) {
         ArrayNode array = request.requiredArray("messages");
         var messages = new ArrayList<Message>(array.size() + 1);
         String previous = "";
         for (int i = 0; i < array.size(); i++) {
-            Fields m = Fields.of(array.get(i), "messages." + i);
+            ObjectFields m = ObjectFields.of(RequestErrors.WORDING, array.get(i), "messages." + i);
             m.rejectUnknown(KNOWN);
             String role = m.requiredString("role");
             JsonNode content = m.required("content");
@@ -63,7 +64,7 @@ final class MessageDecoder {
         var pending = new ArrayList<ContentPart>();
         boolean emitted = false;
         for (int i = 0; i < blocks.size(); i++) {
-            Fields block = Fields.of(blocks.get(i), path + "." + i);
+            ObjectFields block = ObjectFields.of(RequestErrors.WORDING, blocks.get(i), path + "." + i);
             String type = BlockDecoder.type(block);
             switch (type) {
                 case "text" -> pending.add(BlockDecoder.text(block));
@@ -98,7 +99,7 @@ final class MessageDecoder {
         ArrayNode blocks = BlockDecoder.blocks(content, path);
         var parts = new ArrayList<ContentPart>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
-            Fields block = Fields.of(blocks.get(i), path + "." + i);
+            ObjectFields block = ObjectFields.of(RequestErrors.WORDING, blocks.get(i), path + "." + i);
             String type = BlockDecoder.type(block);
             if (!type.equals("text")) {
                 throw RequestErrors.badTag(block.path(), type, "'text'");
@@ -116,7 +117,7 @@ final class MessageDecoder {
         ArrayNode blocks = BlockDecoder.blocks(content, path);
         var parts = new ArrayList<ContentPart>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
-            Fields block = Fields.of(blocks.get(i), path + "." + i);
+            ObjectFields block = ObjectFields.of(RequestErrors.WORDING, blocks.get(i), path + "." + i);
             String type = BlockDecoder.type(block);
             parts.add(switch (type) {
                 case "text" -> BlockDecoder.text(block);

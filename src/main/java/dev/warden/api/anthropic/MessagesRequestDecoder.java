@@ -3,6 +3,8 @@ package dev.warden.api.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
@@ -38,8 +40,8 @@ final class MessagesRequestDecoder {
     private static final Set<String> SYSTEM_BLOCK = Set.of("type", "text", "cache_control", "citations");
 
     static ChatRequest decodeMessages(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, MESSAGES, MESSAGES_PASS_THROUGH);
-        Fields f = request.fields();
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, MESSAGES, MESSAGES_PASS_THROUGH::contains);
+        ObjectFields f = request.fields();
         String model = model(f);
         List<Message> messages = messages(f);
         // Required by Anthropic; absence is a 400 here too, so a client never depends on a gateway default.
@@ -57,8 +59,8 @@ final class MessagesRequestDecoder {
     }
 
     static ChatRequest decodeCountTokens(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, COUNT, COUNT_PASS_THROUGH);
-        Fields f = request.fields();
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, COUNT, COUNT_PASS_THROUGH::contains);
+        ObjectFields f = request.fields();
         String model = model(f);
         List<Message> messages = messages(f);
         ToolDecoder.Choice choice = ToolDecoder.toolChoice(f);
@@ -66,7 +68,7 @@ final class MessagesRequestDecoder {
                 choice.parallelToolCalls(), false, false, null, request.extra(), AnthropicCodec.DIALECT);
     }
 
-    private static String model(Fields f) {
+    private static String model(ObjectFields f) {
         String model = f.requiredString("model");
         if (model.isBlank()) {
             throw RequestErrors.invalid("model", "String should have at least 1 character");
@@ -75,7 +77,7 @@ final class MessagesRequestDecoder {
     }
 
     /** The system prompt, if any, leads as one system message. */
-    private static List<Message> messages(Fields f) {
+    private static List<Message> messages(ObjectFields f) {
         List<Message> conversation = MessageDecoder.decode(f);
         List<ContentPart> system = system(f);
         if (system.isEmpty()) {
@@ -91,7 +93,7 @@ final class MessagesRequestDecoder {
      * A string or a list of text blocks; each block stays its own text part. An empty prompt adds no message,
      * because several upstreams reject an empty system message and it says nothing.
      */
-    private static List<ContentPart> system(Fields f) {
+    private static List<ContentPart> system(ObjectFields f) {
         JsonNode system = f.get("system");
         if (system == null) {
             return List.of();
@@ -102,7 +104,7 @@ final class MessagesRequestDecoder {
         ArrayNode blocks = BlockDecoder.blocks(system, "system");
         var parts = new ArrayList<ContentPart>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
-            Fields block = Fields.of(blocks.get(i), "system." + i);
+            ObjectFields block = ObjectFields.of(RequestErrors.WORDING, blocks.get(i), "system." + i);
             String type = BlockDecoder.type(block);
             if (!type.equals("text")) {
                 throw RequestErrors.badTag(block.path(), type, "'text'");
@@ -113,7 +115,7 @@ final class MessagesRequestDecoder {
         return parts;
     }
 
-    private static List<String> stopSequences(Fields f) {
+    private static List<String> stopSequences(ObjectFields f) {
         ArrayNode array = f.array("stop_sequences");
         if (array == null) {
             return List.of();
@@ -129,8 +131,8 @@ final class MessagesRequestDecoder {
         return stops;
     }
 
-    private static @Nullable String user(Fields f) {
-        Fields metadata = f.object("metadata");
+    private static @Nullable String user(ObjectFields f) {
+        ObjectFields metadata = f.object("metadata");
         if (metadata == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package dev.warden.api.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.api.wire.ErrorWording;
+import dev.warden.api.wire.JsonKind;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 
@@ -11,6 +13,67 @@ import dev.warden.llm.ApiException;
  * it is also kept in {@link ApiError.InvalidRequest#param()} for logs.
  */
 final class RequestErrors {
+    /** The same wording for the shared readers of {@code dev.warden.api.wire}. Stateless. */
+    static final ErrorWording WORDING = new ErrorWording() {
+        @Override
+        public String item(String arrayPath, int index) {
+            return arrayPath + "." + index;
+        }
+
+        @Override
+        public ApiException missing(String path) {
+            return RequestErrors.missing(path);
+        }
+
+        /** Pydantic's names for the JSON types, as the Anthropic API reports them. */
+        @Override
+        public ApiException wrongType(String path, JsonKind expected, JsonNode got) {
+            return RequestErrors.wrongType(path, switch (expected) {
+                case STRING -> "a valid string";
+                case BOOLEAN -> "a valid boolean";
+                case NUMBER -> "a valid number";
+                case INTEGER -> "a valid integer";
+                case ARRAY -> "a valid list";
+                case OBJECT -> "a valid dictionary";
+            });
+        }
+
+        @Override
+        public ApiException unknownField(String path) {
+            return extra(path);
+        }
+
+        @Override
+        public ApiException unsupported(String path, String what) {
+            return RequestErrors.unsupported(path, what);
+        }
+
+        @Override
+        public ApiException outOfRange(String path, double min, double max, JsonNode got) {
+            return got.doubleValue() >= min
+                    ? invalid(path, "Input should be less than or equal to " + ErrorWording.plain(max))
+                    : invalid(path, "Input should be greater than or equal to " + ErrorWording.plain(min));
+        }
+
+        /** Beyond the int range pydantic reports a type error, not a bound. */
+        @Override
+        public ApiException integerOutOfRange(String path, int min, long got) {
+            return got < Integer.MIN_VALUE || got > Integer.MAX_VALUE
+                    ? RequestErrors.wrongType(path, "a valid integer")
+                    : invalid(path, "Input should be greater than or equal to " + min);
+        }
+
+        @Override
+        public ApiException malformedBody(String clause, boolean endsSentence) {
+            return new ApiException(ApiError.InvalidRequest.of(ErrorWording.sentence(clause, endsSentence), null));
+        }
+
+        @Override
+        public String describe(JsonNode node) {
+            return node.isArray() ? "a list" : ErrorWording.super.describe(node);
+        }
+    };
+
     private RequestErrors() {}
 
     static ApiException missing(String path) {
@@ -37,16 +100,5 @@ final class RequestErrors {
     static ApiException badTag(String path, String tag, String expected) {
         return invalid(path, "Input tag '" + tag + "' found using 'type' does not match any of the expected tags: "
                 + expected);
-    }
-
-    static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING, BINARY -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "a list";
-            case OBJECT, POJO -> "an object";
-            case NULL, MISSING -> "null";
-        };
     }
 }

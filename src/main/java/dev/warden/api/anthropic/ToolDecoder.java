@@ -1,6 +1,6 @@
 package dev.warden.api.anthropic;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
@@ -23,14 +23,10 @@ final class ToolDecoder {
     /** The parsed tool choice: the canonical choice plus {@code disable_parallel_tool_use}, when given. */
     record Choice(@Nullable ToolChoice choice, @Nullable Boolean parallelToolCalls) {}
 
-    static List<Tool> tools(Fields request) {
-        ArrayNode array = request.array("tools");
-        if (array == null) {
-            return List.of();
-        }
-        var tools = new ArrayList<Tool>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            Fields tool = Fields.of(array.get(i), "tools." + i);
+    static List<Tool> tools(ObjectFields request) {
+        List<ObjectFields> items = request.objects("tools");
+        var tools = new ArrayList<Tool>(items.size());
+        for (ObjectFields tool : items) {
             String type = tool.string("type");
             if (type != null && !type.equals("custom")) {
                 // web_search_20250305, bash_20250124, text_editor_..., code_execution_...: executed by Anthropic.
@@ -40,15 +36,15 @@ final class ToolDecoder {
             tool.rejectPresent("defer_loading", "Tool 'defer_loading'");
             tool.rejectPresent("input_examples", "Tool 'input_examples'");
             tool.rejectPresent("allowed_callers", "Tool 'allowed_callers'");
-            Fields schema = tool.requiredObject("input_schema");
+            ObjectFields schema = tool.requiredObject("input_schema");
             tools.add(new Tool(tool.requiredString("name"), tool.string("description"),
                     RawJson.of(schema.node().toString()), tool.bool("strict")));
         }
         return tools;
     }
 
-    static Choice toolChoice(Fields request) {
-        Fields choice = request.object("tool_choice");
+    static Choice toolChoice(ObjectFields request) {
+        ObjectFields choice = request.object("tool_choice");
         if (choice == null) {
             return new Choice(null, null);
         }

@@ -1,6 +1,8 @@
 package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.ChatRequest;
 import java.util.Objects;
 import java.util.Set;
@@ -16,7 +18,7 @@ final class ChatRequestDecoder {
     static final Set<String> KNOWN = Set.of("model", "messages", "tools", "format", "options", "stream");
 
     static ChatRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         String model = model(f);
         OptionsDecoder.Decoded options = OptionsDecoder.decode(f, request.extra());

@@ -2,6 +2,8 @@ package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.RawJson;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ final class EmbedRequestDecoder {
     static final Set<String> LEGACY_KNOWN = Set.of("model", "prompt", "options");
 
     static EmbeddingRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         String model = ChatRequestDecoder.model(f);
         List<String> inputs = inputs(f.required("input"));
@@ -36,7 +38,7 @@ final class EmbedRequestDecoder {
     }
 
     static EmbeddingRequest decodeLegacy(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, LEGACY_KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, LEGACY_KNOWN);
         ObjectFields f = request.fields();
         String model = ChatRequestDecoder.model(f);
         String prompt = f.requiredString("prompt");

@@ -2,6 +2,8 @@ package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
@@ -27,7 +29,7 @@ final class GenerateRequestDecoder {
             "stream", "raw", "template", "context");
 
     static ChatRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         String model = ChatRequestDecoder.model(f);
         if (f.nonEmptyString("suffix") != null) {

@@ -2,6 +2,7 @@ package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
@@ -33,7 +34,7 @@ final class MessageDecoder {
         var linker = new ToolCallLinker();
         var messages = new ArrayList<Message>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            messages.add(message(ObjectFields.of(array.get(i), "messages[" + i + "]"), i, linker));
+            messages.add(message(ObjectFields.of(RequestErrors.WORDING, array.get(i), "messages[" + i + "]"), i, linker));
         }
         return messages;
     }
@@ -112,13 +113,10 @@ final class MessageDecoder {
     }
 
     private static List<ContentPart.ToolCall> toolCalls(ObjectFields m, int messageIndex) {
-        ArrayNode array = m.array("tool_calls");
-        if (array == null) {
-            return List.of();
-        }
-        var calls = new ArrayList<ContentPart.ToolCall>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields call = ObjectFields.of(array.get(i), m.at("tool_calls") + "[" + i + "]");
+        List<ObjectFields> items = m.objects("tool_calls");
+        var calls = new ArrayList<ContentPart.ToolCall>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            ObjectFields call = items.get(i);
             call.rejectUnknown(CALL_KNOWN);
             String type = call.string("type");
             if (type != null && !type.equals("function")) {

@@ -1,35 +1,24 @@
 package dev.warden.api.ollama;
 
-import dev.warden.llm.ClientGoneException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.warden.api.wire.EventChannel;
+import dev.warden.api.wire.JsonBody;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
- * Writes one JSON object per line ({@code application/x-ndjson}), as Ollama streams. Each line is assembled in memory
- * and handed over in one write followed by a flush, so the client sees it at once and never half a line (Ollama's
- * clients parse line by line). Not thread-safe: one per stream.
+ * One JSON object per line ({@code application/x-ndjson}), as Ollama streams; a whole line per write matters
+ * because Ollama's clients parse line by line. One per stream.
  */
 final class NdjsonChannel {
-    private final OllamaCodec codec;
-    private final OutputStream out;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private static final byte[] NONE = {};
+    private static final byte[] END = {'\n'};
+
+    private final EventChannel channel;
 
     NdjsonChannel(OllamaCodec codec, OutputStream out) {
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.out = Objects.requireNonNull(out, "out");
+        this.channel = EventChannel.of(codec.json(), out);
     }
 
     void send(JsonBody json) {
-        line.reset();
-        codec.write(line, json);
-        line.write('\n');
-        try {
-            line.writeTo(out);
-            out.flush();
-        } catch (IOException e) {
-            throw new ClientGoneException(e);
-        }
+        channel.send(NONE, json, END);
     }
 }

@@ -1,11 +1,14 @@
 package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.api.wire.JsonBody;
+import dev.warden.api.wire.JsonWriter;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
@@ -13,9 +16,7 @@ import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.ModelInfo;
 import dev.warden.llm.RawJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -49,10 +50,12 @@ public final class OllamaCodec {
     private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final JsonWriter json;
     private final InstantSource clock;
 
     private OllamaCodec(ObjectMapper mapper, InstantSource clock) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.json = JsonWriter.of(mapper.getFactory());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -89,7 +92,7 @@ public final class OllamaCodec {
      * Modelfile details Ollama prints, which a gateway does not have, so they have no effect.
      */
     public String decodeShowModel(byte[] body) {
-        ObjectFields f = RequestBody.parse(mapper, body, Set.of("model", "name")).fields();
+        ObjectFields f = RequestBody.parse(RequestErrors.WORDING, mapper, body, Set.of("model", "name")).fields();
         String model = f.nonEmptyString("model");
         if (model == null) {
             model = f.nonEmptyString("name");
@@ -194,17 +197,11 @@ public final class OllamaCodec {
     }
 
     private byte[] bytes(JsonBody body) {
-        var out = new ByteArrayOutputStream(256);
-        write(out, body);
-        return out.toByteArray();
+        return json.bytes(body);
     }
 
-    /** Appends one JSON document to an in-memory buffer, which cannot fail with a real I/O error. */
-    void write(ByteArrayOutputStream out, JsonBody body) {
-        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The writer the stream channels share, so stream events and whole answers are written alike. */
+    JsonWriter json() {
+        return json;
     }
 }

@@ -3,6 +3,7 @@ package dev.warden.api.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.Sampling;
 import java.util.ArrayList;

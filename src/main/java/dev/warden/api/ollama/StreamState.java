@@ -1,5 +1,6 @@
 package dev.warden.api.ollama;
 
+import dev.warden.api.wire.JsonBody;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.FinishReason;

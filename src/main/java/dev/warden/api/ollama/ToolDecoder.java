@@ -1,7 +1,7 @@
 package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
@@ -21,13 +21,9 @@ final class ToolDecoder {
 
     /** Ollama's tools are OpenAI's function tools: {@code {type: "function", function: {name, description, parameters}}}. */
     static List<Tool> tools(ObjectFields request) {
-        ArrayNode array = request.array("tools");
-        if (array == null) {
-            return List.of();
-        }
-        var tools = new ArrayList<Tool>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields tool = ObjectFields.of(array.get(i), "tools[" + i + "]");
+        List<ObjectFields> items = request.objects("tools");
+        var tools = new ArrayList<Tool>(items.size());
+        for (ObjectFields tool : items) {
             String type = tool.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.invalid(tool.at("type"), tool.at("type") + ": invalid value '" + type

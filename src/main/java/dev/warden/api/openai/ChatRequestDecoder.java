@@ -1,6 +1,8 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.ChatRequest;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +16,7 @@ final class ChatRequestDecoder {
             "presence_penalty", "frequency_penalty", "n", "stream", "stream_options", "user");
 
     static ChatRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         return new ChatRequest(
                 model(f),

@@ -2,6 +2,8 @@ package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.CompletionRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ final class CompletionRequestDecoder {
             "seed", "n", "stream", "stream_options", "user", "presence_penalty", "frequency_penalty");
 
     static CompletionRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         return new CompletionRequest(
                 ChatRequestDecoder.model(f),

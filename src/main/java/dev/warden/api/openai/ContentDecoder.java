@@ -1,6 +1,7 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class ContentDecoder {
         }
         var parts = new ArrayList<ContentPart>(content.size());
         for (int i = 0; i < content.size(); i++) {
-            parts.add(part(ObjectFields.of(content.get(i), path + "[" + i + "]"), allowed));
+            parts.add(part(ObjectFields.of(RequestErrors.WORDING, content.get(i), path + "[" + i + "]"), allowed));
         }
         return parts;
     }
@@ -59,7 +60,7 @@ final class ContentDecoder {
         if (value.isTextual()) {
             return new ContentPart.Image(source(value.textValue()), null);
         }
-        ObjectFields image = ObjectFields.of(value, f.at("image_url"));
+        ObjectFields image = ObjectFields.of(RequestErrors.WORDING, value, f.at("image_url"));
         return new ContentPart.Image(source(image.requiredString("url")), image.string("detail"));
     }
 

@@ -2,6 +2,8 @@ package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.api.wire.ObjectFields;
+import dev.warden.api.wire.RequestBody;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.RawJson;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ final class EmbeddingRequestDecoder {
     static final Set<String> KNOWN = Set.of("model", "input", "encoding_format", "dimensions", "user");
 
     static EmbeddingRequest decode(ObjectMapper mapper, byte[] body) {
-        RequestBody request = RequestBody.parse(mapper, body, KNOWN);
+        RequestBody request = RequestBody.parse(RequestErrors.WORDING, mapper, body, KNOWN);
         ObjectFields f = request.fields();
         String model = ChatRequestDecoder.model(f);
         JsonNode input = f.required("input");

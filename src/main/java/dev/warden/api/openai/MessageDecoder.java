@@ -2,6 +2,7 @@ package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
@@ -33,7 +34,7 @@ final class MessageDecoder {
         }
         var messages = new ArrayList<Message>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            messages.add(message(ObjectFields.of(array.get(i), "messages[" + i + "]")));
+            messages.add(message(ObjectFields.of(RequestErrors.WORDING, array.get(i), "messages[" + i + "]")));
         }
         return messages;
     }
@@ -86,13 +87,9 @@ final class MessageDecoder {
     }
 
     private static List<ContentPart.ToolCall> toolCalls(ObjectFields m) {
-        ArrayNode array = m.array("tool_calls");
-        if (array == null) {
-            return List.of();
-        }
-        var calls = new ArrayList<ContentPart.ToolCall>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields call = ObjectFields.of(array.get(i), m.at("tool_calls") + "[" + i + "]");
+        List<ObjectFields> items = m.objects("tool_calls");
+        var calls = new ArrayList<ContentPart.ToolCall>(items.size());
+        for (ObjectFields call : items) {
             String type = call.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.unsupported(call.at("type"), "Tool call type '" + type + "'");

@@ -1,6 +1,7 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.warden.api.wire.JsonBody;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;

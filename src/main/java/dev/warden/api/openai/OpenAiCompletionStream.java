@@ -1,10 +1,12 @@
 package dev.warden.api.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import java.io.IOException;
 import java.io.OutputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -66,11 +68,7 @@ public final class OpenAiCompletionStream implements StreamSink {
 
     private void chunk(int choice, String text, @Nullable FinishReason reason) {
         channel.send(g -> {
-            g.writeStartObject();
-            g.writeStringField("id", id);
-            g.writeStringField("object", "text_completion");
-            g.writeNumberField("created", created);
-            g.writeStringField("model", model);
+            header(g);
             g.writeArrayFieldStart("choices");
             g.writeStartObject();
             g.writeStringField("text", text);
@@ -89,15 +87,19 @@ public final class OpenAiCompletionStream implements StreamSink {
     private void usageChunk(Usage usage) {
         usageSent = true;
         channel.send(g -> {
-            g.writeStartObject();
-            g.writeStringField("id", id);
-            g.writeStringField("object", "text_completion");
-            g.writeNumberField("created", created);
-            g.writeStringField("model", model);
+            header(g);
             g.writeArrayFieldStart("choices");
             g.writeEndArray();
             UsageEncoder.write(g, usage);
             g.writeEndObject();
         });
+    }
+
+    private void header(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeStringField("object", "text_completion");
+        g.writeNumberField("created", created);
+        g.writeStringField("model", model);
     }
 }

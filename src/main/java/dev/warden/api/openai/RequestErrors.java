@@ -1,6 +1,8 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.api.wire.ErrorWording;
+import dev.warden.api.wire.JsonKind;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 
@@ -9,6 +11,46 @@ import dev.warden.llm.ApiException;
  * familiar messages. {@code path} is always the indexed parameter path, e.g. {@code messages[0].content}.
  */
 final class RequestErrors {
+    /** The same wording for the shared readers of {@code dev.warden.api.wire}. Stateless. */
+    static final ErrorWording WORDING = new ErrorWording() {
+        @Override
+        public ApiException missing(String path) {
+            return RequestErrors.missing(path);
+        }
+
+        @Override
+        public ApiException wrongType(String path, JsonKind expected, JsonNode got) {
+            return RequestErrors.wrongType(path, expected.noun(), got);
+        }
+
+        @Override
+        public ApiException unknownField(String path) {
+            return invalid(path, "Unrecognized parameter: '" + path + "'.");
+        }
+
+        @Override
+        public ApiException unsupported(String path, String what) {
+            return RequestErrors.unsupported(path, what);
+        }
+
+        @Override
+        public ApiException outOfRange(String path, double min, double max, JsonNode got) {
+            return invalid(path, "Invalid '" + path + "': expected a value between " + ErrorWording.plain(min)
+                    + " and " + ErrorWording.plain(max) + ", got " + got + ".");
+        }
+
+        @Override
+        public ApiException integerOutOfRange(String path, int min, long got) {
+            return invalid(path, "Invalid '" + path + "': expected an integer of at least " + min + ", got " + got
+                    + ".");
+        }
+
+        @Override
+        public ApiException malformedBody(String clause, boolean endsSentence) {
+            return new ApiException(ApiError.InvalidRequest.of(ErrorWording.sentence(clause, endsSentence), null));
+        }
+    };
+
     private RequestErrors() {}
 
     static ApiException missing(String path) {
@@ -28,13 +70,6 @@ final class RequestErrors {
     }
 
     static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING, BINARY -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case NULL, MISSING -> "null";
-        };
+        return WORDING.describe(node);
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.Sampling;
 import java.util.ArrayList;
 import java.util.List;

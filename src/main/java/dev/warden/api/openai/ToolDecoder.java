@@ -1,7 +1,7 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.warden.api.wire.ObjectFields;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
@@ -18,13 +18,9 @@ final class ToolDecoder {
     static final RawJson NO_PARAMETERS = RawJson.of("{\"type\":\"object\",\"properties\":{}}");
 
     static List<Tool> tools(ObjectFields request) {
-        ArrayNode array = request.array("tools");
-        if (array == null) {
-            return List.of();
-        }
-        var tools = new ArrayList<Tool>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            ObjectFields tool = ObjectFields.of(array.get(i), "tools[" + i + "]");
+        List<ObjectFields> items = request.objects("tools");
+        var tools = new ArrayList<Tool>(items.size());
+        for (ObjectFields tool : items) {
             String type = tool.string("type");
             if (type != null && !type.equals("function")) {
                 throw RequestErrors.unsupported(tool.at("type"), "Tool type '" + type + "'");
@@ -55,7 +51,7 @@ final class ToolDecoder {
         if (!value.isObject()) {
             throw RequestErrors.wrongType("tool_choice", "a string or an object", value);
         }
-        ObjectFields choice = ObjectFields.of(value, "tool_choice");
+        ObjectFields choice = ObjectFields.of(RequestErrors.WORDING, value, "tool_choice");
         String type = choice.requiredString("type");
         if (!type.equals("function")) {
             throw RequestErrors.unsupported("tool_choice.type", "Tool choice type '" + type + "'");

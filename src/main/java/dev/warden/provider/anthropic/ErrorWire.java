@@ -2,6 +2,8 @@ package dev.warden.provider.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -4,6 +4,8 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
@@ -36,7 +38,7 @@ final class BedrockTransport {
         this.clock = clock;
         this.signer = settings.credentials() == null ? null
                 : SigV4Signer.bedrock(settings.credentials(), settings.region());
-        this.scrubber = Scrubber.of(endpoint, settings);
+        this.scrubber = Scrubber.of(endpoint, settings.secrets());
     }
 
     Scrubber scrubber() {
@@ -96,17 +98,9 @@ final class BedrockTransport {
                 "upstream_error", null, "upstream_malformed_response", null), cause);
     }
 
-    /** Bedrock sends delay seconds when it sends the header at all; an HTTP date is not worth a parser here. */
+    /** Bedrock sends delay seconds when it sends the header at all, never an HTTP date. */
     static @Nullable Long retryAfter(@Nullable String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            double seconds = Double.parseDouble(header.strip());
-            return seconds < 0 || Double.isNaN(seconds) ? null : (long) Math.ceil(seconds);
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
+        return header == null ? null : RetryAfter.decimalSeconds(header.strip());
     }
 
     private static byte[] readError(InputStream body) {

@@ -2,6 +2,7 @@ package dev.warden.provider.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

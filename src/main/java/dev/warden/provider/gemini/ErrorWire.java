@@ -2,6 +2,7 @@ package dev.warden.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -66,7 +67,7 @@ final class ErrorWire {
         if (mapped == 404 && parsed.message() != null && parsed.message().contains("models/")) {
             code = "model_not_found";
         }
-        Long wait = mapped == 429 ? RetryAfter.seconds(retryAfter, parsed.details(), now) : null;
+        Long wait = mapped == 429 ? RetryDelay.seconds(retryAfter, parsed.details(), now) : null;
         return new ApiError.Upstream(mapped, message, mapped >= 500 ? "upstream_error" : "invalid_request_error",
                 null, code, wait);
     }

@@ -17,6 +17,7 @@ import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;

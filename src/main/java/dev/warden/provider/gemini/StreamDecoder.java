@@ -7,6 +7,7 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import java.io.IOException;
 import java.time.Instant;

@@ -15,6 +15,7 @@ import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;

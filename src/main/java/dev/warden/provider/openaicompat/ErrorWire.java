@@ -1,6 +1,8 @@
 package dev.warden.provider.openaicompat;
 
 import dev.warden.llm.ApiError;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

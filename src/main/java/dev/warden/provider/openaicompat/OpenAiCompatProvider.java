@@ -1,5 +1,6 @@
 package dev.warden.provider.openaicompat;
 
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;

@@ -1,5 +1,6 @@
 package dev.warden.provider.openaicompat;
 
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;

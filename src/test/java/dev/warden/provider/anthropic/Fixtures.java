@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
 import java.io.ByteArrayInputStream;

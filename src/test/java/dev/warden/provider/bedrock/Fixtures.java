@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.Timeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ final class Fixtures {
     static final BedrockSettings SETTINGS = new BedrockSettings("eu-west-3",
             new AwsCredentials("AKIAFIXTURE000000001", "fixture/secret/key/abcdef", "fixture-session-token-1"),
             null, 1024);
-    static final Scrubber SCRUBBER = Scrubber.of(ENDPOINT, SETTINGS);
+    static final Scrubber SCRUBBER = Scrubber.of(ENDPOINT, SETTINGS.secrets());
 
     private Fixtures() {}
 

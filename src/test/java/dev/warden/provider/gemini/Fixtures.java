@@ -7,6 +7,7 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
 import java.io.ByteArrayInputStream;

@@ -7,6 +7,7 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import java.io.IOException;
@@ -107,14 +108,14 @@ final class StreamDecoder {
         }
         JsonNode node;
         try {
-            node = Json.read(data);
+            node = ProviderJson.read(data);
         } catch (IOException e) {
             return malformed();
         }
         if (node == null || !node.isObject()) {
             return malformed();
         }
-        var type = Json.text(node, "type", event.event() == null ? "" : event.event());
+        var type = ProviderJson.text(node, "type", event.event() == null ? "" : event.event());
         return switch (type) {
             case "ping" -> null;
             case "error" -> end(new StreamOutcome.Failed(usage(), ErrorWire.inStream(node, scrubber)));
@@ -137,7 +138,7 @@ final class StreamDecoder {
         var message = node.path("message");
         state = State.IN_MESSAGE;
         counts = counts.update(message.get("usage"));
-        sink.accept(new StreamEvent.Start(Json.text(message, "id", ""), Json.text(message, "model", ""), created));
+        sink.accept(new StreamEvent.Start(ProviderJson.text(message, "id", ""), ProviderJson.text(message, "model", ""), created));
         return null;
     }
 
@@ -169,23 +170,23 @@ final class StreamDecoder {
     }
 
     private void blockStart(int index, JsonNode content) {
-        Block block = switch (Json.text(content, "type", "")) {
+        Block block = switch (ProviderJson.text(content, "type", "")) {
             case "text" -> {
-                text(Json.text(content, "text", ""));
+                text(ProviderJson.text(content, "text", ""));
                 yield new Block.Text();
             }
             case "tool_use" -> {
-                var name = Json.text(content, "name", "");
+                var name = ProviderJson.text(content, "name", "");
                 if (jsonMode && name.equals(ToolsWire.JSON_TOOL)) {
                     yield new Block.JsonAnswer();
                 }
                 int toolIndex = toolCalls++;
-                sink.accept(new StreamEvent.ToolCallStart(0, toolIndex, Json.text(content, "id", ""), name));
+                sink.accept(new StreamEvent.ToolCallStart(0, toolIndex, ProviderJson.text(content, "id", ""), name));
                 yield new Block.ToolUse(toolIndex);
             }
             case "thinking" -> {
-                reasoning(Json.text(content, "thinking", ""));
-                var signature = new StringBuilder(Json.text(content, "signature", ""));
+                reasoning(ProviderJson.text(content, "thinking", ""));
+                var signature = new StringBuilder(ProviderJson.text(content, "signature", ""));
                 signatures.add(signature.toString());
                 yield new Block.Thinking(signatures.size() - 1, signature);
             }
@@ -196,20 +197,20 @@ final class StreamDecoder {
 
     private void delta(Block block, JsonNode delta) {
         switch (block) {
-            case Block.Text t -> text(Json.text(delta, "text", ""));
+            case Block.Text t -> text(ProviderJson.text(delta, "text", ""));
             case Block.ToolUse(var toolIndex) -> {
-                var fragment = Json.text(delta, "partial_json", "");
+                var fragment = ProviderJson.text(delta, "partial_json", "");
                 if (!fragment.isEmpty()) {
                     sink.accept(new StreamEvent.ToolCallDelta(0, toolIndex, fragment));
                 }
             }
-            case Block.JsonAnswer j -> text(Json.text(delta, "partial_json", ""));
+            case Block.JsonAnswer j -> text(ProviderJson.text(delta, "partial_json", ""));
             case Block.Thinking(var slot, var signature) -> {
-                if ("signature_delta".equals(Json.text(delta, "type"))) {
-                    signature.append(Json.text(delta, "signature", ""));
+                if ("signature_delta".equals(ProviderJson.text(delta, "type"))) {
+                    signature.append(ProviderJson.text(delta, "signature", ""));
                     signatures.set(slot, signature.toString());
                 } else {
-                    reasoning(Json.text(delta, "thinking", ""));
+                    reasoning(ProviderJson.text(delta, "thinking", ""));
                 }
             }
             case Block.Other o -> { }

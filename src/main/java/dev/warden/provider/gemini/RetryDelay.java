@@ -1,6 +1,7 @@
 package dev.warden.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.RetryAfter;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,8 @@ final class RetryDelay {
             return null;
         }
         for (var detail : details) {
-            if (Json.text(detail, "@type", "").endsWith("google.rpc.RetryInfo")) {
-                var delay = Json.text(detail, "retryDelay", "");
+            if (ProviderJson.text(detail, "@type", "").endsWith("google.rpc.RetryInfo")) {
+                var delay = ProviderJson.text(detail, "retryDelay", "");
                 if (delay.endsWith("s")) {
                     return RetryAfter.decimalSeconds(delay.substring(0, delay.length() - 1));
                 }

@@ -7,6 +7,7 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class StreamDecoder {
         }
         JsonNode chunk;
         try {
-            chunk = Json.read(data);
+            chunk = ProviderJson.read(data);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -135,7 +136,7 @@ final class StreamDecoder {
         int choice = candidate.path("index").asInt(0);
         seen.add(choice);
         for (var part : candidate.path("content").path("parts")) {
-            var text = Json.text(part, "text");
+            var text = ProviderJson.text(part, "text");
             if (part.path("thought").asBoolean(false)) {
                 if (text != null && !text.isEmpty()) {
                     sink.accept(new StreamEvent.ReasoningDelta(choice, text));

@@ -2,6 +2,7 @@ package dev.warden.provider.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.RetryAfter;
 import dev.warden.provider.Scrubber;
 import java.io.IOException;
@@ -59,14 +60,14 @@ final class ErrorWire {
     /** The text of {@code {"error": "..."}}; null for anything else (an HTML page from a proxy, Go's plain 404). */
     static @Nullable String message(byte[] body) {
         try {
-            var root = Json.read(body);
+            var root = ProviderJson.read(body);
             if (root != null && root.isObject()) {
                 var error = root.get("error");
                 if (error != null && error.isTextual()) {
                     return error.asText();
                 }
                 if (error != null && error.isObject()) {
-                    return Json.text(error, "message"); // an OpenAI-shaped proxy in front of Ollama
+                    return ProviderJson.text(error, "message"); // an OpenAI-shaped proxy in front of Ollama
                 }
             }
             return null;

@@ -6,6 +6,7 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -72,7 +73,7 @@ final class StreamDecoder {
         }
         JsonNode object;
         try {
-            object = Json.read(line);
+            object = ProviderJson.read(line);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -84,14 +85,14 @@ final class StreamDecoder {
         }
         if (state == State.AWAITING_START) {
             state = State.STREAMING;
-            sink.accept(new StreamEvent.Start(ids.get(), Json.text(object, "model", ""),
-                    Json.epochSeconds(object, "created_at", now)));
+            sink.accept(new StreamEvent.Start(ids.get(), ProviderJson.text(object, "model", ""),
+                    Timestamps.epochSeconds(object, "created_at", now)));
         }
         switch (endpoint) {
             case CHAT -> chat(object.path("message"));
             case GENERATE -> {
-                reasoning(Json.text(object, "thinking"));
-                text(Json.text(object, "response"));
+                reasoning(ProviderJson.text(object, "thinking"));
+                text(ProviderJson.text(object, "response"));
             }
         }
         if (object.path("done").asBoolean(false)) {
@@ -110,8 +111,8 @@ final class StreamDecoder {
     }
 
     private void chat(JsonNode message) {
-        reasoning(Json.text(message, "thinking"));
-        text(Json.text(message, "content"));
+        reasoning(ProviderJson.text(message, "thinking"));
+        text(ProviderJson.text(message, "content"));
         for (var call : message.path("tool_calls")) {
             var parsed = ChatResponseWire.toolCall(call, ids);
             int index = toolCalls++;

@@ -1,5 +1,6 @@
 package dev.warden.provider.openaicompat;
 
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ final class StreamDecoder {
         }
         JsonNode chunk;
         try {
-            chunk = Json.read(data);
+            chunk = ProviderJson.read(data);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -87,7 +88,7 @@ final class StreamDecoder {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
         var choices = chunk.path("choices");
-        if (state == State.AWAITING_START && (choices.size() > 0 || !Json.text(chunk, "id", "").isEmpty())) {
+        if (state == State.AWAITING_START && (choices.size() > 0 || !ProviderJson.text(chunk, "id", "").isEmpty())) {
             start(chunk);
         }
         for (var choice : choices) {
@@ -100,7 +101,7 @@ final class StreamDecoder {
         if (reported != null) {
             start(chunk);
             usage = reported;
-            sink.accept(new StreamEvent.UsageReport(reported, Json.text(chunk, "system_fingerprint")));
+            sink.accept(new StreamEvent.UsageReport(reported, ProviderJson.text(chunk, "system_fingerprint")));
         }
         return null;
     }
@@ -113,8 +114,8 @@ final class StreamDecoder {
     private void start(JsonNode chunk) {
         if (state == State.AWAITING_START) {
             state = State.STREAMING;
-            sink.accept(new StreamEvent.Start(Json.text(chunk, "id", ""), Json.text(chunk, "model", ""),
-                    Json.longValue(chunk, "created")));
+            sink.accept(new StreamEvent.Start(ProviderJson.text(chunk, "id", ""), ProviderJson.text(chunk, "model", ""),
+                    ProviderJson.longValue(chunk, "created")));
         }
     }
 
@@ -122,20 +123,20 @@ final class StreamDecoder {
         int index = choice.path("index").asInt(0);
         var delta = choice.get("delta");
         if (delta != null && delta.isObject()) {
-            var reasoning = Json.text(delta, "reasoning_content");
+            var reasoning = ProviderJson.text(delta, "reasoning_content");
             if (reasoning == null) {
-                reasoning = Json.text(delta, "reasoning");
+                reasoning = ProviderJson.text(delta, "reasoning");
             }
             if (reasoning != null && !reasoning.isEmpty()) {
                 sink.accept(new StreamEvent.ReasoningDelta(index, reasoning));
             }
-            text(index, Json.text(delta, "content"));
-            text(index, Json.text(delta, "refusal"));
+            text(index, ProviderJson.text(delta, "content"));
+            text(index, ProviderJson.text(delta, "refusal"));
             for (var call : delta.path("tool_calls")) {
                 toolCall(index, call);
             }
         } else {
-            text(index, Json.text(choice, "text")); // text_completion chunks
+            text(index, ProviderJson.text(choice, "text")); // text_completion chunks
         }
         var reason = choice.get("finish_reason");
         if (reason != null && !reason.isNull()) {
@@ -156,7 +157,7 @@ final class StreamDecoder {
      */
     private void toolCall(int choice, JsonNode entry) {
         List<@Nullable String> started = toolCalls.computeIfAbsent(choice, c -> new ArrayList<>(2));
-        var id = Json.text(entry, "id");
+        var id = ProviderJson.text(entry, "id");
         var function = entry.path("function");
         int index;
         if (entry.path("index").isInt()) {
@@ -173,7 +174,7 @@ final class StreamDecoder {
                 started.add(null);
             }
             started.set(index, callId);
-            sink.accept(new StreamEvent.ToolCallStart(choice, index, callId, Json.text(function, "name", "")));
+            sink.accept(new StreamEvent.ToolCallStart(choice, index, callId, ProviderJson.text(function, "name", "")));
         }
         var arguments = ChatResponseWire.argumentsText(function.get("arguments"));
         if (!arguments.isEmpty()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
@@ -40,7 +41,7 @@ final class Fixtures {
 
     static JsonNode tree(byte[] json) {
         try {
-            return Json.read(json);
+            return ProviderJson.read(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.Timeouts;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class Fixtures {
 
     static JsonNode tree(byte[] json) {
         try {
-            return Json.read(json);
+            return ProviderJson.read(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
         }

@@ -1,5 +1,6 @@
 package dev.warden.provider.openaicompat;
 
+import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ final class Fixtures {
 
     static JsonNode tree(byte[] json) {
         try {
-            return Json.read(json);
+            return ProviderJson.read(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
         }

@@ -1,6 +1,5 @@
 package dev.warden.provider.anthropic;
 
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
@@ -16,11 +15,11 @@ import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Objects;
@@ -33,8 +32,6 @@ import java.util.Objects;
  * ({@link CompletionWire}).
  */
 public final class AnthropicProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String MESSAGES_PATH = "/v1/messages";
 
     private final Endpoint endpoint;
@@ -70,24 +67,8 @@ public final class AnthropicProvider implements Provider {
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
         var body = RequestWire.toWire(request, false, settings.defaultMaxTokens());
-        try (var response = send(body.bytes(), false, notes)) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond());
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+        return UpstreamAnswers.decode(send(body.bytes(), false, notes),
+                bytes -> ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond()));
     }
 
     @Override
@@ -147,19 +128,12 @@ public final class AnthropicProvider implements Provider {
         notes.upstreamRequestId(response.header("request-id").orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

@@ -19,11 +19,11 @@ import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +36,6 @@ import java.util.function.Supplier;
  * gives none) and answer ids (when Gemini gives none) come from {@code ids}; timestamps from {@code clock}.
  */
 public final class GeminiProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final Endpoint endpoint;
     private final GeminiSettings settings;
@@ -200,19 +198,12 @@ public final class GeminiProvider implements Provider {
         notes.upstreamRequestId(response.header("x-request-id").orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

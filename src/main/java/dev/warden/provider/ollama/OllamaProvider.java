@@ -1,6 +1,5 @@
 package dev.warden.provider.ollama;
 
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
@@ -16,11 +15,11 @@ import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,6 @@ import java.util.function.Supplier;
  * missing {@code created_at}.
  */
 public final class OllamaProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String NDJSON = "application/x-ndjson";
 
     private final Endpoint endpoint;
@@ -106,37 +103,11 @@ public final class OllamaProvider implements Provider {
      */
     public List<ModelInfo> discoverModels() {
         var request = UpstreamRequest.get(endpoint.resolve("/api/tags"), headers(false), endpoint.timeouts());
-        return read(checked(client.send(request), new CallNotes()), TagsWire::fromWire);
+        return UpstreamAnswers.decode(checked(client.send(request), new CallNotes()), TagsWire::fromWire);
     }
 
-    @FunctionalInterface
-    private interface Decoder<T> {
-        T fromWire(byte[] body) throws IOException;
-    }
-
-    private <T> T call(String path, byte[] body, CallNotes notes, Decoder<T> decoder) {
-        return read(send(path, body, false, notes), decoder);
-    }
-
-    private <T> T read(UpstreamResponse response, Decoder<T> decoder) {
-        try (response) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return decoder.fromWire(bytes);
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+    private <T> T call(String path, byte[] body, CallNotes notes, UpstreamAnswers.Decoder<T> decoder) {
+        return UpstreamAnswers.decode(send(path, body, false, notes), decoder);
     }
 
     private StreamOutcome stream(String path, byte[] body, StreamSink sink, CallNotes notes,
@@ -172,8 +143,9 @@ public final class OllamaProvider implements Provider {
         notes.upstreamStatus(response.status());
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
@@ -191,14 +163,6 @@ public final class OllamaProvider implements Provider {
 
     private long nowSeconds() {
         return clock.instant().getEpochSecond();
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.warden.provider.openaicompat;
 
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
@@ -16,11 +15,11 @@ import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Objects;
@@ -31,8 +30,6 @@ import java.util.Objects;
  * {@link UpstreamClient}.
  */
 public final class OpenAiCompatProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final Endpoint endpoint;
     private final Dialect dialect;
@@ -117,31 +114,9 @@ public final class OpenAiCompatProvider implements Provider {
         return stream(Addressing.Operation.COMPLETIONS, request.model(), body, sink, notes);
     }
 
-    @FunctionalInterface
-    private interface Decoder<T> {
-        T fromWire(byte[] body) throws IOException;
-    }
-
     private <T> T call(Addressing.Operation operation, String model, byte[] body, CallNotes notes,
-            Decoder<T> decoder) {
-        try (var response = send(operation, model, body, false, notes)) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return decoder.fromWire(bytes);
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+            UpstreamAnswers.Decoder<T> decoder) {
+        return UpstreamAnswers.decode(send(operation, model, body, false, notes), decoder);
     }
 
     private StreamOutcome stream(Addressing.Operation operation, String model, byte[] body, StreamSink sink,
@@ -182,19 +157,12 @@ public final class OpenAiCompatProvider implements Provider {
                 .orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.CompletionAsChat;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
@@ -102,12 +103,12 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        return CompletionWire.fromChat(chat(CompletionWire.toChat(request), notes));
+        return CompletionAsChat.fromChat(chat(asChat(request), notes));
     }
 
     @Override
     public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
-        return streamChat(CompletionWire.toChat(request), sink, notes);
+        return streamChat(asChat(request), sink, notes);
     }
 
     /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
@@ -134,6 +135,12 @@ public final class AnthropicProvider implements Provider {
             }
         }
         return response;
+    }
+
+    /** Anthropic answers one conversation per call. */
+    private static ChatRequest asChat(CompletionRequest request) {
+        return CompletionAsChat.toChat(request,
+                "Anthropic completes one prompt per request; got " + request.prompts().size() + ".");
     }
 
     @Override

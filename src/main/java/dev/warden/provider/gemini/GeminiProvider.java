@@ -15,6 +15,7 @@ import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.CompletionAsChat;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
  * gives none) and answer ids (when Gemini gives none) come from {@code ids}; timestamps from {@code clock}.
  */
 public final class GeminiProvider implements Provider {
+    /** Gemini generates one prompt per request: several prompts are a 400 rather than several calls. */
+    private static final String ONE_PROMPT = "Gemini completes one prompt per request; send the prompts one at a time.";
 
     private final Endpoint endpoint;
     private final GeminiSettings settings;
@@ -136,14 +139,14 @@ public final class GeminiProvider implements Provider {
     /** Legacy completions are sent as a chat of one user message (Gemini has no text-completion endpoint). */
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        var chat = chat(CompletionChat.toChat(request), notes);
-        return CompletionChat.fromChat(chat);
+        var chat = chat(CompletionAsChat.toChat(request, ONE_PROMPT), notes);
+        return CompletionAsChat.fromChat(chat);
     }
 
     /** As {@link #complete}; reasoning deltas are not forwarded, the legacy completion wire has no place for them. */
     @Override
     public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
-        return streamChat(CompletionChat.toChat(request), event -> {
+        return streamChat(CompletionAsChat.toChat(request, ONE_PROMPT), event -> {
             if (!(event instanceof StreamEvent.ReasoningDelta)) {
                 sink.accept(event);
             }

@@ -10,6 +10,7 @@ import dev.warden.llm.Usage;
 import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * content_block_stop; message_delta carries the stop reason (→ Finish) and cumulative usage. ping is ignored, as are
  * event types added later (Anthropic's versioning policy says new ones may appear).
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -81,7 +82,8 @@ final class StreamDecoder {
     }
 
     /** Usage so far; null before message_start. */
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return state == State.AWAITING_START ? null : counts.toUsage();
     }
 
@@ -98,7 +100,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(SseReader.Event event) {
+    @Override
+    public @Nullable StreamOutcome accept(SseReader.Event event) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -127,7 +130,8 @@ final class StreamDecoder {
     }
 
     /** The body ended (or failed) before message_stop. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage(), idleTimedOut ? IDLE : TRUNCATED));
     }
 

@@ -4,7 +4,6 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.Embedding;
@@ -20,6 +19,7 @@ import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
@@ -84,24 +84,8 @@ public final class GeminiProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = ChatRequestWire.toWire(request, settings.flavor(), unsupported(notes));
         var response = send(GeminiAddressing.Method.STREAM, request.model(), body, true, notes);
-        try (response) {
-            var reader = new SseReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant());
-            try {
-                for (var event = reader.next(); event != null; event = reader.next()) {
-                    var outcome = decoder.accept(event);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops the upstream generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new SseReader(response.body())::next,
+                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.warden.provider.ollama;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.EmbeddingRequest;
@@ -15,11 +14,11 @@ import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.Scrubber;
+import dev.warden.provider.StreamPump;
 import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -113,24 +112,8 @@ public final class OllamaProvider implements Provider {
     private StreamOutcome stream(String path, byte[] body, StreamSink sink, CallNotes notes,
             StreamDecoder.Endpoint kind) {
         var response = send(path, body, true, notes);
-        try (response) {
-            var reader = new NdjsonReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber, ids, kind, nowSeconds());
-            try {
-                for (var line = reader.next(); line != null; line = reader.next()) {
-                    var outcome = decoder.accept(line);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops Ollama generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new NdjsonReader(response.body())::next,
+                new StreamDecoder(sink, scrubber, ids, kind, nowSeconds()));
     }
 
     private UpstreamResponse send(String path, byte[] body, boolean stream, CallNotes notes) {

@@ -8,6 +8,7 @@ import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
 import dev.warden.provider.ProviderJson;
 import dev.warden.provider.Scrubber;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *        └─────────── end of body ───────────────────► ENDED (Truncated)
  * </pre>
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<String> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -58,7 +59,8 @@ final class StreamDecoder {
         return state;
     }
 
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return usage;
     }
 
@@ -67,7 +69,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(String line) {
+    @Override
+    public @Nullable StreamOutcome accept(String line) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -106,7 +109,8 @@ final class StreamDecoder {
     }
 
     /** The body ended (or failed) before the {@code done: true} object. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage, idleTimedOut ? IDLE : TRUNCATED));
     }
 

@@ -1,11 +1,8 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.Scrubber;
-import dev.warden.provider.SseReader;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.EmbeddingRequest;
@@ -15,11 +12,13 @@ import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Objects;
@@ -122,24 +121,8 @@ public final class OpenAiCompatProvider implements Provider {
     private StreamOutcome stream(Addressing.Operation operation, String model, byte[] body, StreamSink sink,
             CallNotes notes) {
         var response = send(operation, model, body, true, notes);
-        try (response) {
-            var reader = new SseReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber);
-            try {
-                for (var event = reader.next(); event != null; event = reader.next()) {
-                    var outcome = decoder.accept(event);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops the upstream generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new SseReader(response.body())::next,
+                new StreamDecoder(sink, scrubber));
     }
 
     /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */

@@ -1,8 +1,5 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.ProviderJson;
-import dev.warden.provider.Scrubber;
-import dev.warden.provider.SseReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.FinishReason;
@@ -10,6 +7,10 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *        └──────────── end of body ───────────────► ENDED (Truncated)
  * </pre>
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -52,7 +53,8 @@ final class StreamDecoder {
         return state;
     }
 
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return usage;
     }
 
@@ -61,7 +63,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(SseReader.Event event) {
+    @Override
+    public @Nullable StreamOutcome accept(SseReader.Event event) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -107,7 +110,8 @@ final class StreamDecoder {
     }
 
     /** The body ended (or failed) before {@code [DONE]}. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage, idleTimedOut ? IDLE : TRUNCATED));
     }
 

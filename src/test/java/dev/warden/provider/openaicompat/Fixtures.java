@@ -1,13 +1,12 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.RecordedFixtures;
-import dev.warden.provider.Scrubber;
-import dev.warden.provider.SseReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.RecordedFixtures;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

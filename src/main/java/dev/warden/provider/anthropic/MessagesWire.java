@@ -192,7 +192,8 @@ final class MessagesWire {
         if (input == null || !input.isObject()) {
             throw invalid("The arguments of tool call '" + call.id() + "' must be a JSON object.", i, "");
         }
-        var block = ProviderJson.NODES.objectNode().put("type", "tool_use").put("id", call.id()).put("name", call.name());
+        var block = ProviderJson.NODES.objectNode().put("type", "tool_use").put("id", call.id())
+                .put("name", call.name());
         block.set("input", input);
         return block;
     }
@@ -234,7 +235,8 @@ final class MessagesWire {
             return ProviderJson.NODES.objectNode().put("type", "redacted_thinking")
                     .put("data", signature.substring(REDACTED_PREFIX.length()));
         }
-        return ProviderJson.NODES.objectNode().put("type", "thinking").put("thinking", thinking.text()).put("signature", signature);
+        return ProviderJson.NODES.objectNode().put("type", "thinking").put("thinking", thinking.text())
+                .put("signature", signature);
     }
 
     static ApiException invalid(String message, int index, String suffix) {

@@ -34,7 +34,8 @@ final class ResponseWire {
         var parts = parts(content, jsonMode);
         var choice = new Choice(0, new Message(Role.ASSISTANT, parts, null),
                 UsageWire.stopReason(root.get("stop_reason"), jsonMode));
-        return new ChatResponse(ProviderJson.text(root, "id", ""), ProviderJson.text(root, "model", ""), created, List.of(choice),
+        return new ChatResponse(ProviderJson.text(root, "id", ""), ProviderJson.text(root, "model", ""), created,
+                List.of(choice),
                 UsageWire.fromWire(root.get("usage")), null);
     }
 

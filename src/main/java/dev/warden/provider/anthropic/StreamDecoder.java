@@ -142,7 +142,8 @@ final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
         var message = node.path("message");
         state = State.IN_MESSAGE;
         counts = counts.update(message.get("usage"));
-        sink.accept(new StreamEvent.Start(ProviderJson.text(message, "id", ""), ProviderJson.text(message, "model", ""), created));
+        sink.accept(new StreamEvent.Start(ProviderJson.text(message, "id", ""), ProviderJson.text(message, "model", ""),
+                created));
         return null;
     }
 

@@ -99,7 +99,8 @@ final class ChatResponseWire {
     static ContentPart.ToolCall toolCall(JsonNode call, Supplier<String> ids) {
         var id = ProviderJson.text(call, "id");
         var args = call.get("args");
-        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id, ProviderJson.text(call, "name", ""),
+        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id,
+                ProviderJson.text(call, "name", ""),
                 args == null || args.isNull() ? "{}" : args.toString());
     }
 }

@@ -122,6 +122,7 @@ final class ErrorWire {
         if (!error.isObject()) {
             return Parsed.NONE;
         }
-        return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "status"), error.get("details"));
+        return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "status"),
+                error.get("details"));
     }
 }

@@ -29,7 +29,8 @@ final class UsageWire {
             return null;
         }
         long thoughts = ProviderJson.longValue(usage, "thoughtsTokenCount");
-        return new Usage(ProviderJson.longValue(usage, "promptTokenCount") + ProviderJson.longValue(usage, "toolUsePromptTokenCount"),
+        return new Usage(ProviderJson.longValue(usage, "promptTokenCount")
+                + ProviderJson.longValue(usage, "toolUsePromptTokenCount"),
                 ProviderJson.longValue(usage, "candidatesTokenCount") + thoughts,
                 ProviderJson.longValue(usage, "cachedContentTokenCount"), thoughts, false);
     }

@@ -39,7 +39,8 @@ final class ChatResponseWire {
         parts.addAll(calls);
         var choice = new Choice(0, new Message(Role.ASSISTANT, parts, null),
                 DoneWire.finishReason(root.get("done_reason"), !calls.isEmpty()));
-        return new ChatResponse(ids.get(), ProviderJson.text(root, "model", ""), Timestamps.epochSeconds(root, "created_at", now),
+        return new ChatResponse(ids.get(), ProviderJson.text(root, "model", ""),
+                Timestamps.epochSeconds(root, "created_at", now),
                 List.of(choice), DoneWire.usage(root), null);
     }
 
@@ -55,7 +56,8 @@ final class ChatResponseWire {
     static ContentPart.ToolCall toolCall(JsonNode call, Supplier<String> ids) {
         var function = call.path("function");
         var id = ProviderJson.text(call, "id");
-        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id, ProviderJson.text(function, "name", ""),
+        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id,
+                ProviderJson.text(function, "name", ""),
                 argumentsText(function.get("arguments")));
     }
 

@@ -26,7 +26,8 @@ final class ChatResponseWire {
             choices.add(new Choice(choice.path("index").asInt(choices.size()), message(choice.path("message")),
                     UsageWire.finishReason(choice.get("finish_reason"))));
         }
-        return new ChatResponse(textOr(root, "id", ""), textOr(root, "model", ""), ProviderJson.longValue(root, "created"),
+        return new ChatResponse(textOr(root, "id", ""), textOr(root, "model", ""),
+                ProviderJson.longValue(root, "created"),
                 choices, UsageWire.fromWire(root.get("usage")), ProviderJson.text(root, "system_fingerprint"));
     }
 

@@ -88,7 +88,8 @@ final class ErrorWire {
             var error = root.get("error");
             if (error != null && error.isObject()) {
                 var code = error.get("code");
-                return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "type"), ProviderJson.text(error, "param"),
+                return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "type"),
+                        ProviderJson.text(error, "param"),
                         code == null || code.isNull() ? null : code.asText());
             }
             if (error != null && error.isTextual()) {

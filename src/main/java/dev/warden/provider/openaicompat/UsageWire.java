@@ -20,7 +20,8 @@ final class UsageWire {
             cached = ProviderJson.longValue(usage, "prompt_cache_hit_tokens"); // DeepSeek's name for the same count
         }
         long reasoning = ProviderJson.longValue(usage.path("completion_tokens_details"), "reasoning_tokens");
-        return new Usage(ProviderJson.longValue(usage, "prompt_tokens"), ProviderJson.longValue(usage, "completion_tokens"),
+        return new Usage(ProviderJson.longValue(usage, "prompt_tokens"),
+                ProviderJson.longValue(usage, "completion_tokens"),
                 cached, reasoning, false);
     }
 

@@ -71,7 +71,8 @@ class ErrorWireTest {
 
     @Test
     void inStreamErrorsMapByType() throws IOException {
-        var overloaded = ErrorWire.inStream(ProviderJson.read(body("overloaded_error", "Overloaded")), Fixtures.SCRUBBER);
+        var overloaded = ErrorWire.inStream(ProviderJson.read(body("overloaded_error", "Overloaded")),
+                Fixtures.SCRUBBER);
         assertThat(overloaded.status()).isEqualTo(503);
         var api = ErrorWire.inStream(ProviderJson.read(body("api_error", "")), Fixtures.SCRUBBER);
         assertThat(api.status()).isEqualTo(502);

@@ -1,10 +1,8 @@
 package dev.warden.provider.anthropic;
 
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.EmbeddingRequest;
@@ -12,14 +10,16 @@ import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.CompletionAsChat;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Objects;
@@ -32,8 +32,6 @@ import java.util.Objects;
  * ({@link CompletionWire}).
  */
 public final class AnthropicProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String MESSAGES_PATH = "/v1/messages";
 
     private final Endpoint endpoint;
@@ -69,48 +67,16 @@ public final class AnthropicProvider implements Provider {
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
         var body = RequestWire.toWire(request, false, settings.defaultMaxTokens());
-        try (var response = send(body.bytes(), false, notes)) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond());
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+        return UpstreamAnswers.decode(send(body.bytes(), false, notes),
+                bytes -> ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond()));
     }
 
     @Override
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = RequestWire.toWire(request, true, settings.defaultMaxTokens());
         var response = send(body.bytes(), true, notes);
-        try (response) {
-            var reader = new SseReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond());
-            try {
-                for (var event = reader.next(); event != null; event = reader.next()) {
-                    var outcome = decoder.accept(event);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops the upstream generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new SseReader(response.body())::next,
+                new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond()));
     }
 
     @Override
@@ -120,12 +86,12 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        return CompletionWire.fromChat(chat(CompletionWire.toChat(request), notes));
+        return CompletionAsChat.fromChat(chat(asChat(request), notes));
     }
 
     @Override
     public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
-        return streamChat(CompletionWire.toChat(request), sink, notes);
+        return streamChat(asChat(request), sink, notes);
     }
 
     /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
@@ -146,19 +112,18 @@ public final class AnthropicProvider implements Provider {
         notes.upstreamRequestId(response.header("request-id").orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
     }
 
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
+    /** Anthropic answers one conversation per call. */
+    private static ChatRequest asChat(CompletionRequest request) {
+        return CompletionAsChat.toChat(request,
+                "Anthropic completes one prompt per request; got " + request.prompts().size() + ".");
     }
 
     @Override

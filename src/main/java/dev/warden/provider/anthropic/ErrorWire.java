@@ -2,6 +2,9 @@ package dev.warden.provider.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -89,7 +92,7 @@ final class ErrorWire {
 
     static Parsed parse(byte[] body) {
         try {
-            return parse(Json.read(body));
+            return parse(ProviderJson.read(body));
         } catch (IOException notJson) {
             return new Parsed(null, null); // an HTML page from a proxy: only the generic message is shown
         }
@@ -101,8 +104,8 @@ final class ErrorWire {
         }
         var error = root.get("error");
         if (error != null && error.isObject()) {
-            return new Parsed(Json.text(error, "type"), Json.text(error, "message"));
+            return new Parsed(ProviderJson.text(error, "type"), ProviderJson.text(error, "message"));
         }
-        return new Parsed(null, Json.text(root, "message"));
+        return new Parsed(null, ProviderJson.text(root, "message"));
     }
 }

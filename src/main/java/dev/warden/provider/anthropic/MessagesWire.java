@@ -8,6 +8,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class MessagesWire {
                 case ASSISTANT -> append(turns, "assistant", assistantBlocks(message, i));
             }
         }
-        var out = Json.NODES.arrayNode();
+        var out = ProviderJson.NODES.arrayNode();
         for (var turn : turns) {
             if (turn.results().isEmpty() && turn.blocks().isEmpty()) {
                 continue; // a turn of only empty text: Anthropic rejects empty content, and it said nothing
@@ -84,9 +85,9 @@ final class MessagesWire {
             return null;
         }
         if (system.size() == 1) {
-            return Json.NODES.textNode(system.getFirst());
+            return ProviderJson.NODES.textNode(system.getFirst());
         }
-        var blocks = Json.NODES.arrayNode();
+        var blocks = ProviderJson.NODES.arrayNode();
         for (var text : system) {
             blocks.addObject().put("type", "text").put("text", text);
         }
@@ -145,7 +146,7 @@ final class MessagesWire {
 
     private static void text(List<JsonNode> blocks, String text) {
         if (!text.isEmpty()) {
-            blocks.add(Json.object().put("type", "text").put("text", text));
+            blocks.add(ProviderJson.NODES.objectNode().put("type", "text").put("text", text));
         }
     }
 
@@ -157,7 +158,7 @@ final class MessagesWire {
         if (image.detail() != null && !image.detail().equals("auto")) {
             throw invalid("Anthropic does not support image detail '" + image.detail() + "'.", i, "");
         }
-        var block = Json.object().put("type", "image");
+        var block = ProviderJson.NODES.objectNode().put("type", "image");
         var source = block.putObject("source");
         switch (image.source()) {
             case ImageSource.Base64(var mediaType, var data) ->
@@ -184,21 +185,22 @@ final class MessagesWire {
         var arguments = call.arguments().strip();
         try {
             // Some clients send "" for a call without arguments; Anthropic needs an object.
-            input = arguments.isEmpty() ? Json.object() : Json.read(arguments);
+            input = arguments.isEmpty() ? ProviderJson.NODES.objectNode() : ProviderJson.read(arguments);
         } catch (IOException e) {
             throw invalid("The arguments of tool call '" + call.id() + "' are not valid JSON.", i, "");
         }
         if (input == null || !input.isObject()) {
             throw invalid("The arguments of tool call '" + call.id() + "' must be a JSON object.", i, "");
         }
-        var block = Json.object().put("type", "tool_use").put("id", call.id()).put("name", call.name());
+        var block = ProviderJson.NODES.objectNode().put("type", "tool_use").put("id", call.id())
+                .put("name", call.name());
         block.set("input", input);
         return block;
     }
 
     private static JsonNode toolResult(ContentPart.ToolResult result, int i) {
-        var block = Json.object().put("type", "tool_result").put("tool_use_id", result.toolCallId());
-        var content = Json.NODES.arrayNode();
+        var block = ProviderJson.NODES.objectNode().put("type", "tool_result").put("tool_use_id", result.toolCallId());
+        var content = ProviderJson.NODES.arrayNode();
         for (var part : result.content()) {
             switch (part) {
                 case ContentPart.Text(var text) -> {
@@ -230,10 +232,11 @@ final class MessagesWire {
             return null;
         }
         if (signature.startsWith(REDACTED_PREFIX)) {
-            return Json.object().put("type", "redacted_thinking")
+            return ProviderJson.NODES.objectNode().put("type", "redacted_thinking")
                     .put("data", signature.substring(REDACTED_PREFIX.length()));
         }
-        return Json.object().put("type", "thinking").put("thinking", thinking.text()).put("signature", signature);
+        return ProviderJson.NODES.objectNode().put("type", "thinking").put("thinking", thinking.text())
+                .put("signature", signature);
     }
 
     static ApiException invalid(String message, int index, String suffix) {

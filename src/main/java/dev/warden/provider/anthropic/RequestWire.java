@@ -6,6 +6,7 @@ import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.Sampling;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeSet;
@@ -32,7 +33,7 @@ final class RequestWire {
      */
     static Body toWire(ChatRequest request, boolean stream, int defaultMaxTokens) {
         rejectUnsupported(request.sampling());
-        var root = Json.object();
+        var root = ProviderJson.NODES.objectNode();
         root.put("model", request.model());
         var translated = MessagesWire.toWire(request.messages());
         if (translated.system() != null) {
@@ -62,7 +63,7 @@ final class RequestWire {
         if (request.user() != null) {
             metadataUser(root, request.user());
         }
-        return new Body(Json.write(root), jsonMode);
+        return new Body(ProviderJson.write(root), jsonMode);
     }
 
     private static void rejectUnsupported(Sampling sampling) {
@@ -97,7 +98,7 @@ final class RequestWire {
                 continue;
             }
             try {
-                root.set(entry, Json.read(extra.get(entry).json()));
+                root.set(entry, ProviderJson.read(extra.get(entry).json()));
             } catch (IOException e) {
                 throw invalid("The value of '" + entry + "' is not valid JSON.", entry);
             }

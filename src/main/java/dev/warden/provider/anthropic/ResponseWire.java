@@ -6,6 +6,7 @@ import dev.warden.llm.Choice;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ResponseWire {
      * @throws IOException when the body is not JSON or is not a message
      */
     static ChatResponse fromWire(byte[] body, boolean jsonMode, long created) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var content = root.path("content");
         if (!root.isObject() || !content.isArray()) {
             throw new IOException("not an Anthropic message");
@@ -33,16 +34,17 @@ final class ResponseWire {
         var parts = parts(content, jsonMode);
         var choice = new Choice(0, new Message(Role.ASSISTANT, parts, null),
                 UsageWire.stopReason(root.get("stop_reason"), jsonMode));
-        return new ChatResponse(Json.text(root, "id", ""), Json.text(root, "model", ""), created, List.of(choice),
+        return new ChatResponse(ProviderJson.text(root, "id", ""), ProviderJson.text(root, "model", ""), created,
+                List.of(choice),
                 UsageWire.fromWire(root.get("usage")), null);
     }
 
     static List<ContentPart> parts(JsonNode content, boolean jsonMode) {
         var parts = new ArrayList<ContentPart>(content.size());
         for (var block : content) {
-            switch (Json.text(block, "type", "")) {
+            switch (ProviderJson.text(block, "type", "")) {
                 case "text" -> {
-                    var text = Json.text(block, "text", "");
+                    var text = ProviderJson.text(block, "text", "");
                     if (!text.isEmpty()) {
                         parts.add(new ContentPart.Text(text));
                     }
@@ -50,17 +52,17 @@ final class ResponseWire {
                 case "tool_use" -> {
                     var input = block.path("input");
                     var arguments = input.isMissingNode() ? "{}" : input.toString();
-                    var name = Json.text(block, "name", "");
+                    var name = ProviderJson.text(block, "name", "");
                     if (jsonMode && name.equals(ToolsWire.JSON_TOOL)) {
                         parts.add(new ContentPart.Text(arguments));
                     } else {
-                        parts.add(new ContentPart.ToolCall(Json.text(block, "id", ""), name, arguments));
+                        parts.add(new ContentPart.ToolCall(ProviderJson.text(block, "id", ""), name, arguments));
                     }
                 }
-                case "thinking" -> parts.add(new ContentPart.Thinking(Json.text(block, "thinking", ""),
-                        Json.text(block, "signature")));
+                case "thinking" -> parts.add(new ContentPart.Thinking(ProviderJson.text(block, "thinking", ""),
+                        ProviderJson.text(block, "signature")));
                 case "redacted_thinking" -> parts.add(new ContentPart.Thinking("",
-                        MessagesWire.REDACTED_PREFIX + Json.text(block, "data", "")));
+                        MessagesWire.REDACTED_PREFIX + ProviderJson.text(block, "data", "")));
                 default -> { } // server_tool_use, web_search_tool_result, ...: no canonical form
             }
         }

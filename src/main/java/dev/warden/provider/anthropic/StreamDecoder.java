@@ -7,7 +7,10 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * content_block_stop; message_delta carries the stop reason (→ Finish) and cumulative usage. ping is ignored, as are
  * event types added later (Anthropic's versioning policy says new ones may appear).
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -79,7 +82,8 @@ final class StreamDecoder {
     }
 
     /** Usage so far; null before message_start. */
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return state == State.AWAITING_START ? null : counts.toUsage();
     }
 
@@ -96,7 +100,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(SseReader.Event event) {
+    @Override
+    public @Nullable StreamOutcome accept(SseReader.Event event) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -106,14 +111,14 @@ final class StreamDecoder {
         }
         JsonNode node;
         try {
-            node = Json.read(data);
+            node = ProviderJson.read(data);
         } catch (IOException e) {
             return malformed();
         }
         if (node == null || !node.isObject()) {
             return malformed();
         }
-        var type = Json.text(node, "type", event.event() == null ? "" : event.event());
+        var type = ProviderJson.text(node, "type", event.event() == null ? "" : event.event());
         return switch (type) {
             case "ping" -> null;
             case "error" -> end(new StreamOutcome.Failed(usage(), ErrorWire.inStream(node, scrubber)));
@@ -125,7 +130,8 @@ final class StreamDecoder {
     }
 
     /** The body ended (or failed) before message_stop. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage(), idleTimedOut ? IDLE : TRUNCATED));
     }
 
@@ -136,7 +142,8 @@ final class StreamDecoder {
         var message = node.path("message");
         state = State.IN_MESSAGE;
         counts = counts.update(message.get("usage"));
-        sink.accept(new StreamEvent.Start(Json.text(message, "id", ""), Json.text(message, "model", ""), created));
+        sink.accept(new StreamEvent.Start(ProviderJson.text(message, "id", ""), ProviderJson.text(message, "model", ""),
+                created));
         return null;
     }
 
@@ -168,23 +175,23 @@ final class StreamDecoder {
     }
 
     private void blockStart(int index, JsonNode content) {
-        Block block = switch (Json.text(content, "type", "")) {
+        Block block = switch (ProviderJson.text(content, "type", "")) {
             case "text" -> {
-                text(Json.text(content, "text", ""));
+                text(ProviderJson.text(content, "text", ""));
                 yield new Block.Text();
             }
             case "tool_use" -> {
-                var name = Json.text(content, "name", "");
+                var name = ProviderJson.text(content, "name", "");
                 if (jsonMode && name.equals(ToolsWire.JSON_TOOL)) {
                     yield new Block.JsonAnswer();
                 }
                 int toolIndex = toolCalls++;
-                sink.accept(new StreamEvent.ToolCallStart(0, toolIndex, Json.text(content, "id", ""), name));
+                sink.accept(new StreamEvent.ToolCallStart(0, toolIndex, ProviderJson.text(content, "id", ""), name));
                 yield new Block.ToolUse(toolIndex);
             }
             case "thinking" -> {
-                reasoning(Json.text(content, "thinking", ""));
-                var signature = new StringBuilder(Json.text(content, "signature", ""));
+                reasoning(ProviderJson.text(content, "thinking", ""));
+                var signature = new StringBuilder(ProviderJson.text(content, "signature", ""));
                 signatures.add(signature.toString());
                 yield new Block.Thinking(signatures.size() - 1, signature);
             }
@@ -195,20 +202,20 @@ final class StreamDecoder {
 
     private void delta(Block block, JsonNode delta) {
         switch (block) {
-            case Block.Text t -> text(Json.text(delta, "text", ""));
+            case Block.Text t -> text(ProviderJson.text(delta, "text", ""));
             case Block.ToolUse(var toolIndex) -> {
-                var fragment = Json.text(delta, "partial_json", "");
+                var fragment = ProviderJson.text(delta, "partial_json", "");
                 if (!fragment.isEmpty()) {
                     sink.accept(new StreamEvent.ToolCallDelta(0, toolIndex, fragment));
                 }
             }
-            case Block.JsonAnswer j -> text(Json.text(delta, "partial_json", ""));
+            case Block.JsonAnswer j -> text(ProviderJson.text(delta, "partial_json", ""));
             case Block.Thinking(var slot, var signature) -> {
-                if ("signature_delta".equals(Json.text(delta, "type"))) {
-                    signature.append(Json.text(delta, "signature", ""));
+                if ("signature_delta".equals(ProviderJson.text(delta, "type"))) {
+                    signature.append(ProviderJson.text(delta, "signature", ""));
                     signatures.set(slot, signature.toString());
                 } else {
-                    reasoning(Json.text(delta, "thinking", ""));
+                    reasoning(ProviderJson.text(delta, "thinking", ""));
                 }
             }
             case Block.Other o -> { }

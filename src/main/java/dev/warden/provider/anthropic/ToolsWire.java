@@ -7,6 +7,7 @@ import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,7 @@ final class ToolsWire {
     }
 
     private static JsonNode tool(Tool tool) {
-        var node = Json.object().put("name", tool.name());
+        var node = ProviderJson.NODES.objectNode().put("name", tool.name());
         if (tool.description() != null) {
             node.put("description", tool.description());
         }
@@ -85,7 +86,7 @@ final class ToolsWire {
         if (choice == null && !serial) {
             return null;
         }
-        var node = Json.object();
+        var node = ProviderJson.NODES.objectNode();
         switch (choice == null ? new ToolChoice.Auto() : choice) {
             case ToolChoice.Auto a -> node.put("type", "auto");
             case ToolChoice.Required r -> node.put("type", "any");
@@ -102,7 +103,7 @@ final class ToolsWire {
 
     private static JsonNode parse(RawJson json, String param) {
         try {
-            var node = Json.read(json.json());
+            var node = ProviderJson.read(json.json());
             if (node == null || !node.isObject()) {
                 throw RequestWire.invalid("A JSON schema must be an object.", param);
             }

@@ -8,12 +8,11 @@ import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.Embedding;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.EmbeddingResponse;
-import dev.warden.llm.Message;
-import dev.warden.llm.Role;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.CompletionAsChat;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
 import dev.warden.provider.UpstreamClient;
@@ -161,11 +160,7 @@ public final class BedrockProvider implements Provider {
      */
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        var chat = chat(asChat(request), notes);
-        var choice = chat.choices().getFirst();
-        return new CompletionResponse(chat.id(), chat.model(), chat.created(), List.of(
-                new CompletionResponse.TextChoice(0, choice.message().joinedText(), choice.finishReason())),
-                chat.usage());
+        return CompletionAsChat.fromChat(chat(asChat(request), notes));
     }
 
     @Override
@@ -174,12 +169,7 @@ public final class BedrockProvider implements Provider {
     }
 
     private static ChatRequest asChat(CompletionRequest request) {
-        if (request.prompts().size() != 1) {
-            throw MessagesWire.invalid("AWS Bedrock completions take exactly one prompt per request.", "prompt");
-        }
-        return new ChatRequest(request.model(), List.of(Message.text(Role.USER, request.prompts().getFirst())),
-                request.sampling(), List.of(), null, null, null, request.stream(), request.includeUsage(),
-                request.user(), request.extra());
+        return CompletionAsChat.toChat(request, "AWS Bedrock completions take exactly one prompt per request.");
     }
 
     private String answerId(UpstreamResponse response) {

@@ -1,5 +1,7 @@
 package dev.warden.provider.bedrock;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,22 @@ public record BedrockSettings(String region, @Nullable AwsCredentials credential
         if (defaultMaxTokens < 1) {
             throw new IllegalArgumentException("defaultMaxTokens must be positive: " + defaultMaxTokens);
         }
+    }
+
+    /** The credentials an error message must never repeat, for the provider core's scrubber. */
+    List<String> secrets() {
+        var secrets = new ArrayList<String>();
+        if (bearerToken != null) {
+            secrets.add(bearerToken);
+        }
+        if (credentials != null) {
+            secrets.add(credentials.accessKeyId());
+            secrets.add(credentials.secretAccessKey());
+            if (credentials.sessionToken() != null) {
+                secrets.add(credentials.sessionToken());
+            }
+        }
+        return secrets;
     }
 
     @Override

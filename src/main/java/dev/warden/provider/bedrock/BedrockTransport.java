@@ -4,11 +4,13 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +20,6 @@ import org.jspecify.annotations.Nullable;
  * the bearer API key), and turns a non-2xx answer into a client-safe error. The only place this package does I/O.
  */
 final class BedrockTransport {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
     static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
 
     private final Endpoint endpoint;
@@ -36,7 +36,7 @@ final class BedrockTransport {
         this.clock = clock;
         this.signer = settings.credentials() == null ? null
                 : SigV4Signer.bedrock(settings.credentials(), settings.region());
-        this.scrubber = Scrubber.of(endpoint, settings);
+        this.scrubber = Scrubber.of(endpoint, settings.secrets());
     }
 
     Scrubber scrubber() {
@@ -60,7 +60,7 @@ final class BedrockTransport {
         if (!response.ok()) {
             try (response) {
                 throw new ApiException(ErrorWire.fromWire(response.status(),
-                        response.header("x-amzn-errortype").orElse(null), readError(response.body()),
+                        response.header("x-amzn-errortype").orElse(null), UpstreamAnswers.errorBody(response.body()),
                         retryAfter(response.header("retry-after").orElse(null)), scrubber));
             }
         }
@@ -96,24 +96,8 @@ final class BedrockTransport {
                 "upstream_error", null, "upstream_malformed_response", null), cause);
     }
 
-    /** Bedrock sends delay seconds when it sends the header at all; an HTTP date is not worth a parser here. */
+    /** Bedrock sends delay seconds when it sends the header at all, never an HTTP date. */
     static @Nullable Long retryAfter(@Nullable String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            double seconds = Double.parseDouble(header.strip());
-            return seconds < 0 || Double.isNaN(seconds) ? null : (long) Math.ceil(seconds);
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
+        return header == null ? null : RetryAfter.decimalSeconds(header.strip());
     }
 }

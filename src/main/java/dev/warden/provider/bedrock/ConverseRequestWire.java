@@ -8,6 +8,7 @@ import dev.warden.llm.RawJson;
 import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.ToolChoice;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class ConverseRequestWire {
 
     static ConverseCall toWire(ChatRequest request, int defaultMaxTokens) {
         rejectUnsupported(request);
-        var root = Json.MAPPER.createObjectNode();
+        var root = ProviderJson.NODES.objectNode();
         var wire = MessagesWire.toWire(request.messages());
         root.set("messages", wire.messages());
         if (!wire.system().isEmpty()) {
@@ -60,7 +61,7 @@ final class ConverseRequestWire {
         root.set("inferenceConfig", inferenceConfig(request.sampling(), defaultMaxTokens));
         var jsonTool = toolConfig(root, request, hasToolHistory(request));
         extras(root, request);
-        return new ConverseCall(Json.write(gen -> Json.MAPPER.writeTree(gen, root)), jsonTool);
+        return new ConverseCall(ProviderJson.write(root), jsonTool);
     }
 
     private static void rejectUnsupported(ChatRequest request) {
@@ -91,7 +92,7 @@ final class ConverseRequestWire {
     }
 
     private static ObjectNode inferenceConfig(Sampling sampling, int defaultMaxTokens) {
-        var config = Json.MAPPER.createObjectNode();
+        var config = ProviderJson.NODES.objectNode();
         config.put("maxTokens", sampling.maxTokens() != null ? sampling.maxTokens() : defaultMaxTokens);
         if (sampling.temperature() != null) {
             config.put("temperature", sampling.temperature());
@@ -121,7 +122,7 @@ final class ConverseRequestWire {
                     && schema.description() != null ? schema.description() : "Respond with the answer as JSON.");
             spec.putObject("inputSchema").set("json", format instanceof ResponseFormat.JsonSchema schema
                     ? parse(schema.schema(), "response_format.json_schema.schema")
-                    : Json.MAPPER.createObjectNode().put("type", "object"));
+                    : ProviderJson.NODES.objectNode().put("type", "object"));
             config.putObject("toolChoice").putObject("tool").put("name", name);
             return name;
         }
@@ -181,10 +182,10 @@ final class ConverseRequestWire {
         }
         if (request.sampling().topK() != null) {
             mergeInto(root, "additionalModelRequestFields", "top_k",
-                    Json.MAPPER.getNodeFactory().numberNode(request.sampling().topK()));
+                    ProviderJson.NODES.numberNode(request.sampling().topK()));
         }
         if (request.user() != null) {
-            mergeInto(root, "requestMetadata", "user", Json.MAPPER.getNodeFactory().textNode(request.user()));
+            mergeInto(root, "requestMetadata", "user", ProviderJson.NODES.textNode(request.user()));
         }
     }
 
@@ -203,7 +204,7 @@ final class ConverseRequestWire {
 
     private static JsonNode parse(RawJson json, String param) {
         try {
-            var node = Json.read(json.json());
+            var node = ProviderJson.read(json.json());
             if (node != null) {
                 return node;
             }

@@ -6,6 +6,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ final class ConverseResponseWire {
 
     static ChatResponse fromWire(byte[] body, String id, String model, long created, @Nullable String jsonTool)
             throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         if (root == null || !root.isObject()) {
             throw new IOException("not a JSON object");
         }
@@ -39,23 +40,23 @@ final class ConverseResponseWire {
                 parts.add(new ContentPart.Text(block.get("text").asText()));
             } else if (block.has("toolUse")) {
                 var use = block.get("toolUse");
-                var name = Json.text(use, "name");
+                var name = ProviderJson.text(use, "name");
                 var input = use.path("input");
-                var arguments = input.isMissingNode() || input.isNull() ? "{}" : Json.MAPPER.writeValueAsString(input);
+                var arguments = input.isMissingNode() || input.isNull() ? "{}" : ProviderJson.writeString(input);
                 if (jsonTool != null && jsonTool.equals(name)) {
                     parts.add(new ContentPart.Text(arguments));
                     answeredByJsonTool = true;
                 } else {
-                    parts.add(new ContentPart.ToolCall(Json.text(use, "toolUseId") == null ? ""
-                            : Json.text(use, "toolUseId"), name == null ? "" : name, arguments));
+                    parts.add(new ContentPart.ToolCall(ProviderJson.text(use, "toolUseId") == null ? ""
+                            : ProviderJson.text(use, "toolUseId"), name == null ? "" : name, arguments));
                 }
             } else if (block.path("reasoningContent").has("reasoningText")) {
                 var reasoning = block.path("reasoningContent").path("reasoningText");
                 parts.add(new ContentPart.Thinking(reasoning.path("text").asText(""),
-                        Json.text(reasoning, "signature")));
+                        ProviderJson.text(reasoning, "signature")));
             }
         }
-        var finish = UsageWire.finishReason(Json.text(root, "stopReason"));
+        var finish = UsageWire.finishReason(ProviderJson.text(root, "stopReason"));
         if (answeredByJsonTool && finish == FinishReason.TOOL_CALLS) {
             finish = FinishReason.STOP;
         }

@@ -7,6 +7,8 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -87,7 +89,7 @@ final class ConverseStreamDecoder {
             return fail(ErrorWire.inStream(frame.header(":exception-type"), frame.payload(), scrubber));
         }
         if ("error".equals(messageType)) {
-            var body = Json.MAPPER.createObjectNode().put("message", frame.header(":error-message")).toString();
+            var body = ProviderJson.NODES.objectNode().put("message", frame.header(":error-message")).toString();
             return fail(ErrorWire.inStream(frame.header(":error-code"), body.getBytes(StandardCharsets.UTF_8),
                     scrubber));
         }
@@ -97,7 +99,7 @@ final class ConverseStreamDecoder {
         }
         JsonNode event;
         try {
-            event = frame.payload().length == 0 ? Json.MAPPER.createObjectNode() : Json.read(frame.payload());
+            event = frame.payload().length == 0 ? ProviderJson.NODES.objectNode() : ProviderJson.read(frame.payload());
         } catch (IOException e) {
             return fail(malformed());
         }
@@ -159,14 +161,14 @@ final class ConverseStreamDecoder {
             return;
         }
         int block = event.path("contentBlockIndex").asInt(0);
-        var name = Json.text(use, "name");
+        var name = ProviderJson.text(use, "name");
         if (jsonTool != null && jsonTool.equals(name)) {
             jsonBlocks.add(block);
             return;
         }
         int index = toolIndex.size();
         toolIndex.put(block, index);
-        var toolUseId = Json.text(use, "toolUseId");
+        var toolUseId = ProviderJson.text(use, "toolUseId");
         sink.accept(new StreamEvent.ToolCallStart(0, index, toolUseId == null ? "call_" + index : toolUseId,
                 name == null ? "" : name));
     }
@@ -175,11 +177,11 @@ final class ConverseStreamDecoder {
         start();
         int block = event.path("contentBlockIndex").asInt(0);
         var delta = event.path("delta");
-        var text = Json.text(delta, "text");
+        var text = ProviderJson.text(delta, "text");
         if (text != null && !text.isEmpty()) {
             sink.accept(new StreamEvent.TextDelta(0, text));
         }
-        var input = Json.text(delta.path("toolUse"), "input");
+        var input = ProviderJson.text(delta.path("toolUse"), "input");
         if (input != null && !input.isEmpty()) {
             if (jsonBlocks.contains(block)) {
                 sink.accept(new StreamEvent.TextDelta(0, input));
@@ -190,14 +192,14 @@ final class ConverseStreamDecoder {
                 }
             }
         }
-        var reasoning = Json.text(delta.path("reasoningContent"), "text");
+        var reasoning = ProviderJson.text(delta.path("reasoningContent"), "text");
         if (reasoning != null && !reasoning.isEmpty()) {
             sink.accept(new StreamEvent.ReasoningDelta(0, reasoning));
         }
     }
 
     private void messageStop(JsonNode event) {
-        var reason = UsageWire.finishReason(Json.text(event, "stopReason"));
+        var reason = UsageWire.finishReason(ProviderJson.text(event, "stopReason"));
         if (reason == FinishReason.TOOL_CALLS && !jsonBlocks.isEmpty() && toolIndex.isEmpty()) {
             reason = FinishReason.STOP; // the forced JSON tool answered: to the client that is a plain answer
         }

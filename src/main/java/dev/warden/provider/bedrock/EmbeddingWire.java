@@ -3,6 +3,7 @@ package dev.warden.provider.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.RawJson;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class EmbeddingWire {
     }
 
     static byte[] cohereRequest(List<String> texts, EmbeddingRequest request) {
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             gen.writeStartObject();
             gen.writeArrayFieldStart("texts");
             for (var text : texts) {
@@ -85,7 +86,7 @@ final class EmbeddingWire {
     }
 
     static List<float[]> cohereResponse(byte[] body) throws IOException {
-        var embeddings = Json.read(body).path("embeddings");
+        var embeddings = ProviderJson.read(body).path("embeddings");
         if (embeddings.isObject()) {
             embeddings = embeddings.path("float");
         }
@@ -100,7 +101,7 @@ final class EmbeddingWire {
     }
 
     static byte[] titanRequest(String text, EmbeddingRequest request) {
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("inputText", text);
             if (request.dimensions() != null) {
@@ -118,8 +119,8 @@ final class EmbeddingWire {
     record TitanEmbedding(float[] vector, long tokens) {}
 
     static TitanEmbedding titanResponse(byte[] body) throws IOException {
-        var root = Json.read(body);
-        return new TitanEmbedding(vector(root.path("embedding")), Json.longValue(root, "inputTextTokenCount"));
+        var root = ProviderJson.read(body);
+        return new TitanEmbedding(vector(root.path("embedding")), ProviderJson.longValue(root, "inputTextTokenCount"));
     }
 
     private static float[] vector(JsonNode array) throws IOException {

@@ -2,6 +2,8 @@ package dev.warden.provider.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +31,7 @@ final class ErrorWire {
             @Nullable Long retryAfterSeconds, Scrubber scrubber) {
         var type = typeName(errorType);
         if (type == null) {
-            type = typeName(Json.text(parseOrEmpty(body), "__type"));
+            type = typeName(ProviderJson.text(parseOrEmpty(body), "__type"));
         }
         int mapped = mapStatus(status, type);
         if (mapped == AUTH) {
@@ -100,16 +102,16 @@ final class ErrorWire {
     /** Bedrock's {@code message}, also {@code Message} as some AWS front ends spell it. */
     static @Nullable String message(byte[] body) {
         var root = parseOrEmpty(body);
-        var message = Json.text(root, "message");
-        return message != null ? message : Json.text(root, "Message");
+        var message = ProviderJson.text(root, "message");
+        return message != null ? message : ProviderJson.text(root, "Message");
     }
 
     private static JsonNode parseOrEmpty(byte[] body) {
         try {
-            var root = Json.read(body);
-            return root != null && root.isObject() ? root : Json.MAPPER.createObjectNode();
+            var root = ProviderJson.read(body);
+            return root != null && root.isObject() ? root : ProviderJson.NODES.objectNode();
         } catch (IOException notJson) {
-            return Json.MAPPER.createObjectNode();
+            return ProviderJson.NODES.objectNode();
         }
     }
 

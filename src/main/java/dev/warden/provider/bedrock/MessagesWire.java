@@ -9,6 +9,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,8 @@ final class MessagesWire {
     record Wire(ArrayNode system, ArrayNode messages) {}
 
     static Wire toWire(List<Message> messages) {
-        var system = Json.MAPPER.createArrayNode();
-        var turns = Json.MAPPER.createArrayNode();
+        var system = ProviderJson.NODES.arrayNode();
+        var turns = ProviderJson.NODES.arrayNode();
         for (int i = 0; i < messages.size(); i++) {
             var message = messages.get(i);
             var param = "messages[" + i + "]";
@@ -77,7 +78,7 @@ final class MessagesWire {
     }
 
     private static ArrayNode userBlocks(Message message, String param) {
-        var blocks = Json.MAPPER.createArrayNode();
+        var blocks = ProviderJson.NODES.arrayNode();
         for (var part : message.parts()) {
             switch (part) {
                 case ContentPart.Text(var text) -> text(blocks, text);
@@ -96,7 +97,7 @@ final class MessagesWire {
     }
 
     private static ArrayNode assistantBlocks(Message message, String param) {
-        var blocks = Json.MAPPER.createArrayNode();
+        var blocks = ProviderJson.NODES.arrayNode();
         for (var part : message.parts()) {
             switch (part) {
                 case ContentPart.Text(var text) -> text(blocks, text);
@@ -132,10 +133,10 @@ final class MessagesWire {
     /** Converse wants the arguments as a JSON object, not text; "" (a call without arguments) is {}. */
     private static JsonNode arguments(ContentPart.ToolCall call, String param) {
         if (call.arguments().isBlank()) {
-            return Json.MAPPER.createObjectNode();
+            return ProviderJson.NODES.objectNode();
         }
         try {
-            var node = Json.read(call.arguments());
+            var node = ProviderJson.read(call.arguments());
             if (node != null && node.isObject()) {
                 return node;
             }
@@ -147,7 +148,7 @@ final class MessagesWire {
     }
 
     private static ObjectNode toolResult(ContentPart.ToolResult result, String param) {
-        var block = Json.MAPPER.createObjectNode();
+        var block = ProviderJson.NODES.objectNode();
         var wire = block.putObject("toolResult");
         wire.put("toolUseId", result.toolCallId());
         var content = wire.putArray("content");
@@ -182,7 +183,7 @@ final class MessagesWire {
                 data = url.substring(url.indexOf(";base64,") + 8);
             }
         }
-        var block = Json.MAPPER.createObjectNode();
+        var block = ProviderJson.NODES.objectNode();
         var wire = block.putObject("image");
         wire.put("format", format(mediaType, param));
         wire.putObject("source").put("bytes", data);

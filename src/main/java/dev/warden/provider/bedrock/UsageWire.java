@@ -3,6 +3,7 @@ package dev.warden.provider.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,10 +22,10 @@ final class UsageWire {
         if (usage == null || !usage.isObject() || !usage.has("inputTokens") && !usage.has("outputTokens")) {
             return null;
         }
-        long input = Json.longValue(usage, "inputTokens");
-        long cacheRead = Json.longValue(usage, "cacheReadInputTokens");
-        long cacheWrite = Json.longValue(usage, "cacheWriteInputTokens");
-        return new Usage(input + cacheRead + cacheWrite, Json.longValue(usage, "outputTokens"), cacheRead, 0,
+        long input = ProviderJson.longValue(usage, "inputTokens");
+        long cacheRead = ProviderJson.longValue(usage, "cacheReadInputTokens");
+        long cacheWrite = ProviderJson.longValue(usage, "cacheWriteInputTokens");
+        return new Usage(input + cacheRead + cacheWrite, ProviderJson.longValue(usage, "outputTokens"), cacheRead, 0,
                 false);
     }
 

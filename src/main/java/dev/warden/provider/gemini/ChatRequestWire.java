@@ -8,6 +8,7 @@ import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +40,11 @@ final class ChatRequestWire {
 
     static byte[] toWire(ChatRequest request, GeminiSettings.Flavor flavor, Unsupported unsupported) {
         var root = toTree(request, flavor, unsupported);
-        return Json.write(gen -> Json.MAPPER.writeTree(gen, root));
+        return ProviderJson.write(root);
     }
 
     static ObjectNode toTree(ChatRequest request, GeminiSettings.Flavor flavor, Unsupported unsupported) {
-        var root = Json.MAPPER.createObjectNode();
+        var root = ProviderJson.NODES.objectNode();
         var contents = ContentsWire.toWire(request.messages(), flavor, unsupported);
         root.set("contents", contents.contents());
         if (contents.systemInstruction() != null) {
@@ -107,7 +108,7 @@ final class ChatRequestWire {
         if (Boolean.TRUE.equals(tool.strict())) {
             unsupported.param("strict", "Gemini function declarations have no strict schema mode");
         }
-        var declaration = Json.MAPPER.createObjectNode();
+        var declaration = ProviderJson.NODES.objectNode();
         declaration.put("name", tool.name());
         if (tool.description() != null) {
             declaration.put("description", tool.description());
@@ -117,7 +118,7 @@ final class ChatRequestWire {
     }
 
     private static ObjectNode generationConfig(Sampling sampling, @Nullable ResponseFormat format) {
-        var config = Json.MAPPER.createObjectNode();
+        var config = ProviderJson.NODES.objectNode();
         if (sampling.temperature() != null) {
             config.put("temperature", sampling.temperature());
         }
@@ -166,7 +167,7 @@ final class ChatRequestWire {
 
     private static JsonNode parse(RawJson json, String param) {
         try {
-            var node = Json.read(json.json());
+            var node = ProviderJson.read(json.json());
             if (node == null || node.isMissingNode()) {
                 throw Unsupported.invalid("The value of '" + param + "' is empty.", param);
             }

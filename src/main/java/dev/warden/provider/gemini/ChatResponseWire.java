@@ -7,6 +7,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ final class ChatResponseWire {
     /** What any answer (whole or streamed) says about itself. */
     record Meta(String id, String model) {
         static Meta of(JsonNode root, String requestModel, Supplier<String> ids) {
-            var id = Json.text(root, "responseId");
-            var model = Json.text(root, "modelVersion");
+            var id = ProviderJson.text(root, "responseId");
+            var model = ProviderJson.text(root, "modelVersion");
             return new Meta(id == null || id.isEmpty() ? ids.get() : id,
                     model == null || model.isEmpty() ? requestModel : model);
         }
@@ -35,7 +36,7 @@ final class ChatResponseWire {
     /** @throws IOException when the body is not JSON, or has neither candidates nor a prompt block reason */
     static ChatResponse fromWire(byte[] body, String requestModel, Supplier<String> ids, long created)
             throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         if (root == null || !root.isObject()) {
             throw new IOException("GenerateContentResponse is not an object");
         }
@@ -60,7 +61,7 @@ final class ChatResponseWire {
     }
 
     static boolean blocked(JsonNode root) {
-        var reason = Json.text(root.path("promptFeedback"), "blockReason");
+        var reason = ProviderJson.text(root.path("promptFeedback"), "blockReason");
         return reason != null && !reason.isEmpty();
     }
 
@@ -72,13 +73,13 @@ final class ChatResponseWire {
     static List<ContentPart> parts(JsonNode wire, Supplier<String> ids) {
         var parts = new ArrayList<ContentPart>(wire.size());
         for (var part : wire) {
-            var signature = Json.text(part, "thoughtSignature");
+            var signature = ProviderJson.text(part, "thoughtSignature");
             boolean thought = part.path("thought").asBoolean(false);
             if (thought) {
-                parts.add(new ContentPart.Thinking(Json.text(part, "text", ""), signature));
+                parts.add(new ContentPart.Thinking(ProviderJson.text(part, "text", ""), signature));
                 continue;
             }
-            var text = Json.text(part, "text");
+            var text = ProviderJson.text(part, "text");
             var call = part.get("functionCall");
             if (text == null && (call == null || !call.isObject())) {
                 continue; // executable code, inline media and other parts have no canonical form in a chat answer
@@ -96,9 +97,10 @@ final class ChatResponseWire {
     }
 
     static ContentPart.ToolCall toolCall(JsonNode call, Supplier<String> ids) {
-        var id = Json.text(call, "id");
+        var id = ProviderJson.text(call, "id");
         var args = call.get("args");
-        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id, Json.text(call, "name", ""),
+        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id,
+                ProviderJson.text(call, "name", ""),
                 args == null || args.isNull() ? "{}" : args.toString());
     }
 }

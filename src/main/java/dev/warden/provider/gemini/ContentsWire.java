@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +38,8 @@ final class ContentsWire {
 
     static Contents toWire(List<Message> messages, GeminiSettings.Flavor flavor, Unsupported unsupported) {
         var names = new HashMap<String, String>();
-        var system = Json.MAPPER.createArrayNode();
-        var contents = Json.MAPPER.createArrayNode();
+        var system = ProviderJson.NODES.arrayNode();
+        var contents = ProviderJson.NODES.arrayNode();
         for (int i = 0; i < messages.size(); i++) {
             var message = messages.get(i);
             var param = "messages[" + i + "]";
@@ -53,7 +54,7 @@ final class ContentsWire {
         }
         ObjectNode instruction = null;
         if (!system.isEmpty()) {
-            instruction = Json.MAPPER.createObjectNode();
+            instruction = ProviderJson.NODES.objectNode();
             instruction.set("parts", system);
         }
         return new Contents(contents, instruction);
@@ -78,7 +79,7 @@ final class ContentsWire {
                     if (message.role() == Role.TOOL) {
                         throw Unsupported.invalid("A tool message must carry a tool result.", param);
                     }
-                    parts.add(Json.MAPPER.createObjectNode().put("text", text));
+                    parts.add(ProviderJson.NODES.objectNode().put("text", text));
                 }
                 case ContentPart.Image image -> {
                     if (message.role() == Role.TOOL) {
@@ -102,10 +103,10 @@ final class ContentsWire {
         for (var part : message.parts()) {
             ObjectNode wire;
             switch (part) {
-                case ContentPart.Text(var text) -> wire = Json.MAPPER.createObjectNode().put("text", text);
+                case ContentPart.Text(var text) -> wire = ProviderJson.NODES.objectNode().put("text", text);
                 case ContentPart.ToolCall call -> {
                     names.put(call.id(), call.name());
-                    wire = Json.MAPPER.createObjectNode();
+                    wire = ProviderJson.NODES.objectNode();
                     var function = wire.putObject("functionCall");
                     function.put("name", call.name());
                     function.set("args", arguments(call, param));
@@ -115,7 +116,7 @@ final class ContentsWire {
                         signature = sig; // a bare signature belongs to the next part
                         continue;
                     }
-                    wire = Json.MAPPER.createObjectNode().put("text", text).put("thought", true);
+                    wire = ProviderJson.NODES.objectNode().put("text", text).put("thought", true);
                     if (sig != null) {
                         wire.put("thoughtSignature", sig);
                     }
@@ -137,10 +138,10 @@ final class ContentsWire {
     /** Gemini takes arguments as an object, not as JSON text; empty text means no arguments. */
     private static JsonNode arguments(ContentPart.ToolCall call, String param) {
         if (call.arguments().isBlank()) {
-            return Json.MAPPER.createObjectNode();
+            return ProviderJson.NODES.objectNode();
         }
         try {
-            var args = Json.read(call.arguments());
+            var args = ProviderJson.read(call.arguments());
             if (args.isObject()) {
                 return args;
             }
@@ -165,7 +166,7 @@ final class ContentsWire {
                 throw Unsupported.invalid("Tool results may only contain text for Gemini.", param);
             }
         }
-        var wire = Json.MAPPER.createObjectNode();
+        var wire = ProviderJson.NODES.objectNode();
         var function = wire.putObject("functionResponse");
         function.put("name", name);
         function.set("response", responseObject(text.toString(), result.isError()));
@@ -175,7 +176,7 @@ final class ContentsWire {
     static ObjectNode responseObject(String text, boolean isError) {
         if (!isError) {
             try {
-                var parsed = Json.read(text);
+                var parsed = ProviderJson.read(text);
                 if (parsed != null && parsed.isObject()) {
                     return (ObjectNode) parsed;
                 }
@@ -183,7 +184,7 @@ final class ContentsWire {
                 // wrapped below
             }
         }
-        return Json.MAPPER.createObjectNode().put(isError ? "error" : "result", text);
+        return ProviderJson.NODES.objectNode().put(isError ? "error" : "result", text);
     }
 
     private static void append(ArrayNode contents, String role, List<ObjectNode> parts) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class EmbeddingWire {
 
     /** One {@code EmbedContentRequest}; {@code resourceName} is set only inside a batch. */
     static ObjectNode request(EmbeddingRequest request, String input, String resourceName) {
-        var body = Json.MAPPER.createObjectNode();
+        var body = ProviderJson.NODES.objectNode();
         if (!resourceName.isEmpty()) {
             body.put("model", resourceName);
         }
@@ -55,7 +56,7 @@ final class EmbeddingWire {
         for (var extra : new TreeMap<>(request.extra()).entrySet()) {
             if (EXTRAS.contains(extra.getKey())) {
                 try {
-                    body.set(extra.getKey(), Json.read(extra.getValue().json()));
+                    body.set(extra.getKey(), ProviderJson.read(extra.getValue().json()));
                 } catch (IOException e) {
                     throw Unsupported.invalid("The value of '" + extra.getKey() + "' is not valid JSON.",
                             extra.getKey());
@@ -67,29 +68,29 @@ final class EmbeddingWire {
 
     static byte[] single(EmbeddingRequest request, String input) {
         var body = request(request, input, "");
-        return Json.write(gen -> Json.MAPPER.writeTree(gen, body));
+        return ProviderJson.write(body);
     }
 
     static byte[] batch(EmbeddingRequest request, String resourceName) {
-        var body = Json.MAPPER.createObjectNode();
+        var body = ProviderJson.NODES.objectNode();
         var requests = body.putArray("requests");
         for (var input : request.inputs()) {
             requests.add(request(request, input, resourceName));
         }
-        return Json.write(gen -> Json.MAPPER.writeTree(gen, body));
+        return ProviderJson.write(body);
     }
 
     /** One vector and, when reported, its prompt token count (-1 when not). */
     record Single(float[] vector, long promptTokens) {}
 
     static Single fromSingle(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var usage = root.path("usageMetadata").path("promptTokenCount");
         return new Single(vector(root.path("embedding")), usage.isNumber() ? usage.asLong() : -1);
     }
 
     static List<float[]> fromBatch(byte[] body, int expected) throws IOException {
-        var embeddings = Json.read(body).path("embeddings");
+        var embeddings = ProviderJson.read(body).path("embeddings");
         if (!embeddings.isArray() || embeddings.size() != expected) {
             throw new IOException("batchEmbedContents answered " + embeddings.size() + " embeddings for "
                     + expected + " inputs");

@@ -2,6 +2,8 @@ package dev.warden.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -66,7 +68,7 @@ final class ErrorWire {
         if (mapped == 404 && parsed.message() != null && parsed.message().contains("models/")) {
             code = "model_not_found";
         }
-        Long wait = mapped == 429 ? RetryAfter.seconds(retryAfter, parsed.details(), now) : null;
+        Long wait = mapped == 429 ? RetryDelay.seconds(retryAfter, parsed.details(), now) : null;
         return new ApiError.Upstream(mapped, message, mapped >= 500 ? "upstream_error" : "invalid_request_error",
                 null, code, wait);
     }
@@ -74,7 +76,7 @@ final class ErrorWire {
     private static boolean keyRejected(Parsed parsed) {
         if (parsed.details() != null) {
             for (var detail : parsed.details()) {
-                var reason = Json.text(detail, "reason", "");
+                var reason = ProviderJson.text(detail, "reason", "");
                 if (reason.equals("API_KEY_INVALID") || reason.equals("API_KEY_EXPIRED")) {
                     return true;
                 }
@@ -107,7 +109,7 @@ final class ErrorWire {
     /** Reads the body; Google sometimes wraps the error object in a one-element array. Non-JSON yields nothing. */
     static Parsed parse(byte[] body) {
         try {
-            var root = Json.read(body);
+            var root = ProviderJson.read(body);
             return root == null ? Parsed.NONE : parse(root);
         } catch (IOException notJson) {
             return Parsed.NONE;
@@ -120,6 +122,7 @@ final class ErrorWire {
         if (!error.isObject()) {
             return Parsed.NONE;
         }
-        return new Parsed(Json.text(error, "message"), Json.text(error, "status"), error.get("details"));
+        return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "status"),
+                error.get("details"));
     }
 }

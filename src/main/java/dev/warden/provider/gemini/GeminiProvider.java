@@ -4,7 +4,6 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.Embedding;
@@ -15,14 +14,17 @@ import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.CompletionAsChat;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +37,8 @@ import java.util.function.Supplier;
  * gives none) and answer ids (when Gemini gives none) come from {@code ids}; timestamps from {@code clock}.
  */
 public final class GeminiProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Gemini generates one prompt per request: several prompts are a 400 rather than several calls. */
+    private static final String ONE_PROMPT = "Gemini completes one prompt per request; send the prompts one at a time.";
 
     private final Endpoint endpoint;
     private final GeminiSettings settings;
@@ -82,24 +84,8 @@ public final class GeminiProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = ChatRequestWire.toWire(request, settings.flavor(), unsupported(notes));
         var response = send(GeminiAddressing.Method.STREAM, request.model(), body, true, notes);
-        try (response) {
-            var reader = new SseReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant());
-            try {
-                for (var event = reader.next(); event != null; event = reader.next()) {
-                    var outcome = decoder.accept(event);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops the upstream generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new SseReader(response.body())::next,
+                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()));
     }
 
     /**
@@ -137,14 +123,14 @@ public final class GeminiProvider implements Provider {
     /** Legacy completions are sent as a chat of one user message (Gemini has no text-completion endpoint). */
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        var chat = chat(CompletionChat.toChat(request), notes);
-        return CompletionChat.fromChat(chat);
+        var chat = chat(CompletionAsChat.toChat(request, ONE_PROMPT), notes);
+        return CompletionAsChat.fromChat(chat);
     }
 
     /** As {@link #complete}; reasoning deltas are not forwarded, the legacy completion wire has no place for them. */
     @Override
     public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
-        return streamChat(CompletionChat.toChat(request), event -> {
+        return streamChat(CompletionAsChat.toChat(request, ONE_PROMPT), event -> {
             if (!(event instanceof StreamEvent.ReasoningDelta)) {
                 sink.accept(event);
             }
@@ -199,19 +185,12 @@ public final class GeminiProvider implements Provider {
         notes.upstreamRequestId(response.header("x-request-id").orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

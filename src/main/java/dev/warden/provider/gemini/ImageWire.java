@@ -3,6 +3,7 @@ package dev.warden.provider.gemini;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
+import dev.warden.provider.ProviderJson;
 import java.net.URI;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ final class ImageWire {
         if (image.detail() != null && !"auto".equals(image.detail())) {
             unsupported.param("detail", "Gemini has no per-image detail level");
         }
-        var part = Json.MAPPER.createObjectNode();
+        var part = ProviderJson.NODES.objectNode();
         switch (image.source()) {
             case ImageSource.Base64(var mediaType, var data) -> inline(part, mediaType, data);
             case ImageSource.Url(var url) -> url(part, url, flavor, param);

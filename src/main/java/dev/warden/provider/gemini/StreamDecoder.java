@@ -7,7 +7,10 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *        └────── end of body ────┴────────────────────────────────────────────────────────► ENDED (Truncated)
  * </pre>
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
     static final String TRUNCATED = "The upstream stream ended before a finish reason.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -63,7 +66,8 @@ final class StreamDecoder {
         return state;
     }
 
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return usage;
     }
 
@@ -72,7 +76,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(SseReader.Event event) {
+    @Override
+    public @Nullable StreamOutcome accept(SseReader.Event event) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -82,7 +87,7 @@ final class StreamDecoder {
         }
         JsonNode chunk;
         try {
-            chunk = Json.read(data);
+            chunk = ProviderJson.read(data);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -112,7 +117,8 @@ final class StreamDecoder {
     }
 
     /** The body ended (or broke off): complete only if every candidate had finished. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         if (state == State.FINISHED && !idleTimedOut) {
             if (usage != null) {
                 sink.accept(new StreamEvent.UsageReport(usage, null));
@@ -134,7 +140,7 @@ final class StreamDecoder {
         int choice = candidate.path("index").asInt(0);
         seen.add(choice);
         for (var part : candidate.path("content").path("parts")) {
-            var text = Json.text(part, "text");
+            var text = ProviderJson.text(part, "text");
             if (part.path("thought").asBoolean(false)) {
                 if (text != null && !text.isEmpty()) {
                     sink.accept(new StreamEvent.ReasoningDelta(choice, text));

@@ -3,6 +3,7 @@ package dev.warden.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +28,11 @@ final class UsageWire {
         if (usage == null || !usage.isObject()) {
             return null;
         }
-        long thoughts = Json.longValue(usage, "thoughtsTokenCount");
-        return new Usage(Json.longValue(usage, "promptTokenCount") + Json.longValue(usage, "toolUsePromptTokenCount"),
-                Json.longValue(usage, "candidatesTokenCount") + thoughts,
-                Json.longValue(usage, "cachedContentTokenCount"), thoughts, false);
+        long thoughts = ProviderJson.longValue(usage, "thoughtsTokenCount");
+        return new Usage(ProviderJson.longValue(usage, "promptTokenCount")
+                + ProviderJson.longValue(usage, "toolUsePromptTokenCount"),
+                ProviderJson.longValue(usage, "candidatesTokenCount") + thoughts,
+                ProviderJson.longValue(usage, "cachedContentTokenCount"), thoughts, false);
     }
 
     /** Null when the candidate has no finish reason yet (a stream chunk in the middle). */

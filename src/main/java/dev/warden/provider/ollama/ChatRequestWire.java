@@ -7,6 +7,7 @@ import dev.warden.llm.ResponseFormat;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class ChatRequestWire {
         }
         var keepAlive = Extras.keepAlive(request.extra(), settings);
         var think = request.extra().get("think");
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("model", request.model());
             gen.writeFieldName("messages");

@@ -6,6 +6,7 @@ import dev.warden.llm.Choice;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +21,17 @@ final class ChatResponseWire {
 
     /** @throws IOException when the body is not JSON or has no {@code message} object */
     static ChatResponse fromWire(byte[] body, Supplier<String> ids, long now) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var message = root == null ? null : root.get("message");
         if (message == null || !message.isObject()) {
             throw new IOException("chat answer without a message");
         }
         var parts = new ArrayList<ContentPart>();
-        var thinking = Json.text(message, "thinking");
+        var thinking = ProviderJson.text(message, "thinking");
         if (thinking != null && !thinking.isEmpty()) {
             parts.add(new ContentPart.Thinking(thinking, null));
         }
-        var content = Json.text(message, "content");
+        var content = ProviderJson.text(message, "content");
         if (content != null && !content.isEmpty()) {
             parts.add(new ContentPart.Text(content));
         }
@@ -38,7 +39,8 @@ final class ChatResponseWire {
         parts.addAll(calls);
         var choice = new Choice(0, new Message(Role.ASSISTANT, parts, null),
                 DoneWire.finishReason(root.get("done_reason"), !calls.isEmpty()));
-        return new ChatResponse(ids.get(), Json.text(root, "model", ""), Json.epochSeconds(root, "created_at", now),
+        return new ChatResponse(ids.get(), ProviderJson.text(root, "model", ""),
+                Timestamps.epochSeconds(root, "created_at", now),
                 List.of(choice), DoneWire.usage(root), null);
     }
 
@@ -53,8 +55,9 @@ final class ChatResponseWire {
 
     static ContentPart.ToolCall toolCall(JsonNode call, Supplier<String> ids) {
         var function = call.path("function");
-        var id = Json.text(call, "id");
-        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id, Json.text(function, "name", ""),
+        var id = ProviderJson.text(call, "id");
+        return new ContentPart.ToolCall(id == null || id.isEmpty() ? ids.get() : id,
+                ProviderJson.text(function, "name", ""),
                 argumentsText(function.get("arguments")));
     }
 

@@ -3,6 +3,7 @@ package dev.warden.provider.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import org.jspecify.annotations.Nullable;
 
 /** What Ollama's final object ({@code done: true}) says about the whole answer: why it ended and token counts. */
@@ -27,6 +28,6 @@ final class DoneWire {
 
     /** {@code prompt_eval_count} and {@code eval_count}; Ollama omits a zero count (Go's omitempty). */
     static Usage usage(JsonNode done) {
-        return Usage.of(Json.longValue(done, "prompt_eval_count"), Json.longValue(done, "eval_count"));
+        return Usage.of(ProviderJson.longValue(done, "prompt_eval_count"), ProviderJson.longValue(done, "eval_count"));
     }
 }

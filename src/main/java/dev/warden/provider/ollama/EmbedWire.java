@@ -7,6 +7,7 @@ import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class EmbedWire {
         }
         var keepAlive = Extras.keepAlive(request.extra(), settings);
         var truncate = request.extra().get("truncate");
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("model", request.model());
             var inputs = request.inputs();
@@ -69,7 +70,7 @@ final class EmbedWire {
 
     /** {@code {model, embeddings: [[...]], prompt_eval_count}}; usage counts prompt tokens only. */
     static EmbeddingResponse fromWire(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var embeddings = root == null ? null : root.get("embeddings");
         if (embeddings == null || !embeddings.isArray()) {
             throw new IOException("embed answer without embeddings");
@@ -85,7 +86,7 @@ final class EmbedWire {
             }
             data.add(new Embedding(data.size(), vector));
         }
-        return new EmbeddingResponse(Json.text(root, "model", ""), data,
-                Usage.of(Json.longValue(root, "prompt_eval_count"), 0));
+        return new EmbeddingResponse(ProviderJson.text(root, "model", ""), data,
+                Usage.of(ProviderJson.longValue(root, "prompt_eval_count"), 0));
     }
 }

@@ -2,12 +2,11 @@ package dev.warden.provider.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +33,9 @@ final class ErrorWire {
         return switch (mapped) {
             case 404 -> new ApiError.Upstream(404, message, "invalid_request_error", null, "model_not_found", null);
             case 429 -> new ApiError.Upstream(429, message, "rate_limit_error", null, null,
-                    retryAfterSeconds(retryAfter, now));
+                    RetryAfter.seconds(retryAfter, now));
             case 503 -> new ApiError.Upstream(503, message, "upstream_error", null, null,
-                    retryAfterSeconds(retryAfter, now));
+                    RetryAfter.seconds(retryAfter, now));
             default -> new ApiError.Upstream(mapped, message,
                     mapped >= 500 ? "upstream_error" : "invalid_request_error", null, null, null);
         };
@@ -61,14 +60,14 @@ final class ErrorWire {
     /** The text of {@code {"error": "..."}}; null for anything else (an HTML page from a proxy, Go's plain 404). */
     static @Nullable String message(byte[] body) {
         try {
-            var root = Json.read(body);
+            var root = ProviderJson.read(body);
             if (root != null && root.isObject()) {
                 var error = root.get("error");
                 if (error != null && error.isTextual()) {
                     return error.asText();
                 }
                 if (error != null && error.isObject()) {
-                    return Json.text(error, "message"); // an OpenAI-shaped proxy in front of Ollama
+                    return ProviderJson.text(error, "message"); // an OpenAI-shaped proxy in front of Ollama
                 }
             }
             return null;
@@ -87,25 +86,5 @@ final class ErrorWire {
                     ? "The upstream provider failed to process the request (HTTP " + status + ")."
                     : "The upstream provider rejected the request (HTTP " + status + ").";
         };
-    }
-
-    /** RFC 9110 {@code Retry-After}: delay seconds or an HTTP date; whole seconds, never negative. */
-    static @Nullable Long retryAfterSeconds(@Nullable String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        var value = header.strip();
-        try {
-            double seconds = Double.parseDouble(value);
-            return seconds < 0 || Double.isNaN(seconds) ? null : (long) Math.ceil(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                var wait = Duration.between(now, at);
-                return wait.isNegative() ? 0L : wait.plusMillis(999).toSeconds();
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.warden.provider.ollama;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.RawJson;
+import dev.warden.provider.ProviderJson;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +45,7 @@ final class Extras {
         if (own != null) {
             return own;
         }
-        return settings.keepAlive() == null ? null : RawJson.of(Json.MAPPER.valueToTree(settings.keepAlive())
+        return settings.keepAlive() == null ? null : RawJson.of(ProviderJson.tree(settings.keepAlive())
                 .toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.RawJson;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class GenerateWire {
         }
         var keepAlive = Extras.keepAlive(request.extra(), settings);
         Map<String, RawJson> extra = request.extra();
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("model", request.model());
             gen.writeStringField("prompt", request.prompts().getFirst());
@@ -56,13 +57,13 @@ final class GenerateWire {
 
     /** {@code {model, created_at, response, done_reason, prompt_eval_count, eval_count}} → canonical answer. */
     static CompletionResponse fromWire(byte[] body, Supplier<String> ids, long now) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         if (root == null || !root.isObject() || !root.has("response")) {
             throw new IOException("generate answer without a response");
         }
-        var choice = new CompletionResponse.TextChoice(0, Json.text(root, "response", ""),
+        var choice = new CompletionResponse.TextChoice(0, ProviderJson.text(root, "response", ""),
                 DoneWire.finishReason(root.get("done_reason"), false));
-        return new CompletionResponse(ids.get(), Json.text(root, "model", ""),
-                Json.epochSeconds(root, "created_at", now), List.of(choice), DoneWire.usage(root));
+        return new CompletionResponse(ids.get(), ProviderJson.text(root, "model", ""),
+                Timestamps.epochSeconds(root, "created_at", now), List.of(choice), DoneWire.usage(root));
     }
 }

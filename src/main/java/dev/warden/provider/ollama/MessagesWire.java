@@ -6,6 +6,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import dev.warden.llm.Message;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,10 +163,10 @@ final class MessagesWire {
     /** Ollama wants the arguments as a JSON object; the canonical model keeps them as the model's JSON text. */
     static JsonNode arguments(String text, String param) {
         if (text.isBlank()) {
-            return Json.MAPPER.createObjectNode();
+            return ProviderJson.NODES.objectNode();
         }
         try {
-            var node = Json.read(text);
+            var node = ProviderJson.read(text);
             if (node != null && node.isObject()) {
                 return node;
             }

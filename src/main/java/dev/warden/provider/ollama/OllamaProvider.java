@@ -1,10 +1,8 @@
 package dev.warden.provider.ollama;
 
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.EmbeddingRequest;
@@ -15,11 +13,12 @@ import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.StreamPump;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ import java.util.function.Supplier;
  * missing {@code created_at}.
  */
 public final class OllamaProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String NDJSON = "application/x-ndjson";
 
     private final Endpoint endpoint;
@@ -105,60 +102,18 @@ public final class OllamaProvider implements Provider {
      */
     public List<ModelInfo> discoverModels() {
         var request = UpstreamRequest.get(endpoint.resolve("/api/tags"), headers(false), endpoint.timeouts());
-        return read(checked(client.send(request), new CallNotes()), TagsWire::fromWire);
+        return UpstreamAnswers.decode(checked(client.send(request), new CallNotes()), TagsWire::fromWire);
     }
 
-    @FunctionalInterface
-    private interface Decoder<T> {
-        T fromWire(byte[] body) throws IOException;
-    }
-
-    private <T> T call(String path, byte[] body, CallNotes notes, Decoder<T> decoder) {
-        return read(send(path, body, false, notes), decoder);
-    }
-
-    private <T> T read(UpstreamResponse response, Decoder<T> decoder) {
-        try (response) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return decoder.fromWire(bytes);
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+    private <T> T call(String path, byte[] body, CallNotes notes, UpstreamAnswers.Decoder<T> decoder) {
+        return UpstreamAnswers.decode(send(path, body, false, notes), decoder);
     }
 
     private StreamOutcome stream(String path, byte[] body, StreamSink sink, CallNotes notes,
             StreamDecoder.Endpoint kind) {
         var response = send(path, body, true, notes);
-        try (response) {
-            var reader = new NdjsonReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber, ids, kind, nowSeconds());
-            try {
-                for (var line = reader.next(); line != null; line = reader.next()) {
-                    var outcome = decoder.accept(line);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops Ollama generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new NdjsonReader(response.body())::next,
+                new StreamDecoder(sink, scrubber, ids, kind, nowSeconds()));
     }
 
     private UpstreamResponse send(String path, byte[] body, boolean stream, CallNotes notes) {
@@ -171,8 +126,9 @@ public final class OllamaProvider implements Provider {
         notes.upstreamStatus(response.status());
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
@@ -190,14 +146,6 @@ public final class OllamaProvider implements Provider {
 
     private long nowSeconds() {
         return clock.instant().getEpochSecond();
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

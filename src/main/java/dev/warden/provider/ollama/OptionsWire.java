@@ -6,6 +6,7 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.RawJson;
 import dev.warden.llm.Sampling;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ final class OptionsWire {
         if (extra != null) {
             JsonNode node;
             try {
-                node = Json.read(extra.json());
+                node = ProviderJson.read(extra.json());
             } catch (IOException e) {
                 node = null;
             }
@@ -49,7 +50,7 @@ final class OptionsWire {
         put(modeled, "presence_penalty", sampling.presencePenalty());
         put(modeled, "frequency_penalty", sampling.frequencyPenalty());
         if (!sampling.stop().isEmpty()) {
-            modeled.put("stop", Json.MAPPER.valueToTree(sampling.stop()).toString());
+            modeled.put("stop", ProviderJson.tree(sampling.stop()).toString());
         }
         for (var entry : modeled.entrySet()) {
             if (fromRequest.containsKey(entry.getKey())) {

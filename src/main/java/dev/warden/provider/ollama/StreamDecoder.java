@@ -6,6 +6,9 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *        └─────────── end of body ───────────────────► ENDED (Truncated)
  * </pre>
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<String> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -56,7 +59,8 @@ final class StreamDecoder {
         return state;
     }
 
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return usage;
     }
 
@@ -65,13 +69,14 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(String line) {
+    @Override
+    public @Nullable StreamOutcome accept(String line) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
         JsonNode object;
         try {
-            object = Json.read(line);
+            object = ProviderJson.read(line);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -83,14 +88,14 @@ final class StreamDecoder {
         }
         if (state == State.AWAITING_START) {
             state = State.STREAMING;
-            sink.accept(new StreamEvent.Start(ids.get(), Json.text(object, "model", ""),
-                    Json.epochSeconds(object, "created_at", now)));
+            sink.accept(new StreamEvent.Start(ids.get(), ProviderJson.text(object, "model", ""),
+                    Timestamps.epochSeconds(object, "created_at", now)));
         }
         switch (endpoint) {
             case CHAT -> chat(object.path("message"));
             case GENERATE -> {
-                reasoning(Json.text(object, "thinking"));
-                text(Json.text(object, "response"));
+                reasoning(ProviderJson.text(object, "thinking"));
+                text(ProviderJson.text(object, "response"));
             }
         }
         if (object.path("done").asBoolean(false)) {
@@ -104,13 +109,14 @@ final class StreamDecoder {
     }
 
     /** The body ended (or failed) before the {@code done: true} object. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage, idleTimedOut ? IDLE : TRUNCATED));
     }
 
     private void chat(JsonNode message) {
-        reasoning(Json.text(message, "thinking"));
-        text(Json.text(message, "content"));
+        reasoning(ProviderJson.text(message, "thinking"));
+        text(ProviderJson.text(message, "content"));
         for (var call : message.path("tool_calls")) {
             var parsed = ChatResponseWire.toolCall(call, ids);
             int index = toolCalls++;

@@ -1,6 +1,7 @@
 package dev.warden.provider.ollama;
 
 import dev.warden.llm.ModelInfo;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ final class TagsWire {
 
     /** {@code created} is the model's {@code modified_at} (when it was pulled), 0 when unreadable. */
     static List<ModelInfo> fromWire(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var models = root == null ? null : root.get("models");
         if (models == null || !models.isArray()) {
             throw new IOException("tags answer without models");
@@ -21,12 +22,12 @@ final class TagsWire {
         var out = new ArrayList<ModelInfo>(models.size());
         for (var model : models) {
             // "name" is what /api/chat accepts; newer servers repeat it as "model".
-            var name = Json.text(model, "name");
+            var name = ProviderJson.text(model, "name");
             if (name == null || name.isEmpty()) {
-                name = Json.text(model, "model");
+                name = ProviderJson.text(model, "model");
             }
             if (name != null && !name.isEmpty()) {
-                out.add(new ModelInfo(name, OWNER, Json.epochSeconds(model, "modified_at", 0)));
+                out.add(new ModelInfo(name, OWNER, Timestamps.epochSeconds(model, "modified_at", 0)));
             }
         }
         return out;

@@ -12,6 +12,7 @@ import dev.warden.llm.Role;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ChatRequestWire {
     /** @param dropForeign drop (and report) extra fields of another client dialect instead of refusing them */
     static byte[] toWire(ChatRequest request, boolean stream, Dialect dialect, CallNotes notes,
             boolean dropForeign) {
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             var params = new ParamWriter(gen, dialect, notes);
             gen.writeStartObject();
             params.string("model", request.model());

@@ -6,6 +6,7 @@ import dev.warden.llm.Choice;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 
@@ -15,7 +16,7 @@ final class ChatResponseWire {
 
     /** @throws IOException when the body is not JSON or lacks a choices array */
     static ChatResponse fromWire(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var choicesNode = root.path("choices");
         if (!choicesNode.isArray()) {
             throw new IOException("chat.completion without choices");
@@ -25,23 +26,24 @@ final class ChatResponseWire {
             choices.add(new Choice(choice.path("index").asInt(choices.size()), message(choice.path("message")),
                     UsageWire.finishReason(choice.get("finish_reason"))));
         }
-        return new ChatResponse(textOr(root, "id", ""), textOr(root, "model", ""), Json.longValue(root, "created"),
-                choices, UsageWire.fromWire(root.get("usage")), Json.text(root, "system_fingerprint"));
+        return new ChatResponse(textOr(root, "id", ""), textOr(root, "model", ""),
+                ProviderJson.longValue(root, "created"),
+                choices, UsageWire.fromWire(root.get("usage")), ProviderJson.text(root, "system_fingerprint"));
     }
 
     private static Message message(JsonNode message) {
         var parts = new ArrayList<ContentPart>();
-        var reasoning = Json.text(message, "reasoning_content");
+        var reasoning = ProviderJson.text(message, "reasoning_content");
         if (reasoning == null) {
-            reasoning = Json.text(message, "reasoning");
+            reasoning = ProviderJson.text(message, "reasoning");
         }
         if (reasoning != null && !reasoning.isEmpty()) {
             parts.add(new ContentPart.Thinking(reasoning, null));
         }
-        var content = Json.text(message, "content");
+        var content = ProviderJson.text(message, "content");
         if (content == null) {
             // A refusal replaces the content; it is shown as text rather than lost.
-            content = Json.text(message, "refusal");
+            content = ProviderJson.text(message, "refusal");
         }
         if (content != null && !content.isEmpty()) {
             parts.add(new ContentPart.Text(content));
@@ -63,7 +65,7 @@ final class ChatResponseWire {
     }
 
     static String textOr(JsonNode node, String field, String fallback) {
-        var value = Json.text(node, field);
+        var value = ProviderJson.text(node, field);
         return value == null ? fallback : value;
     }
 }

@@ -3,6 +3,7 @@ package dev.warden.provider.openaicompat;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 
@@ -16,7 +17,7 @@ final class CompletionWire {
 
     static byte[] toWire(CompletionRequest request, boolean stream, boolean askForUsage, CallNotes notes,
             boolean dropForeign) {
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             var params = ParamWriter.plain(gen, notes);
             gen.writeStartObject();
             params.string("model", request.model());
@@ -52,7 +53,7 @@ final class CompletionWire {
     }
 
     static CompletionResponse fromWire(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var choicesNode = root.path("choices");
         if (!choicesNode.isArray()) {
             throw new IOException("text_completion without choices");
@@ -63,7 +64,7 @@ final class CompletionWire {
                     ChatResponseWire.textOr(choice, "text", ""), UsageWire.finishReason(choice.get("finish_reason"))));
         }
         return new CompletionResponse(ChatResponseWire.textOr(root, "id", ""),
-                ChatResponseWire.textOr(root, "model", ""), Json.longValue(root, "created"), choices,
+                ChatResponseWire.textOr(root, "model", ""), ProviderJson.longValue(root, "created"), choices,
                 UsageWire.fromWire(root.get("usage")));
     }
 }

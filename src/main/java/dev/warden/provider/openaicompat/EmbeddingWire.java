@@ -6,6 +6,7 @@ import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.Usage;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,7 +26,7 @@ final class EmbeddingWire {
     }
 
     static byte[] toWire(EmbeddingRequest request, CallNotes notes, boolean dropForeign) {
-        return Json.write(gen -> {
+        return ProviderJson.write(gen -> {
             var params = ParamWriter.plain(gen, notes);
             gen.writeStartObject();
             params.string("model", request.model());
@@ -59,7 +60,7 @@ final class EmbeddingWire {
 
     /** Usage is {@link Usage#ZERO} when the upstream reported none. */
     static EmbeddingResponse fromWire(byte[] body) throws IOException {
-        var root = Json.read(body);
+        var root = ProviderJson.read(body);
         var dataNode = root.path("data");
         if (!dataNode.isArray()) {
             throw new IOException("embedding list without data");

@@ -1,6 +1,9 @@
 package dev.warden.provider.openaicompat;
 
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.RetryAfter;
+import dev.warden.provider.Scrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,20 +81,21 @@ final class ErrorWire {
      */
     static Parsed parse(byte[] body) {
         try {
-            var root = Json.read(body);
+            var root = ProviderJson.read(body);
             if (root == null || !root.isObject()) {
                 return new Parsed(null, null, null, null);
             }
             var error = root.get("error");
             if (error != null && error.isObject()) {
                 var code = error.get("code");
-                return new Parsed(Json.text(error, "message"), Json.text(error, "type"), Json.text(error, "param"),
+                return new Parsed(ProviderJson.text(error, "message"), ProviderJson.text(error, "type"),
+                        ProviderJson.text(error, "param"),
                         code == null || code.isNull() ? null : code.asText());
             }
             if (error != null && error.isTextual()) {
                 return new Parsed(error.asText(), null, null, null);
             }
-            return new Parsed(Json.text(root, "message"), null, null, null);
+            return new Parsed(ProviderJson.text(root, "message"), null, null, null);
         } catch (IOException notJson) {
             return new Parsed(null, null, null, null);
         }

@@ -1,11 +1,8 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.SseReader;
-import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
-import dev.warden.llm.ClientGoneException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.EmbeddingRequest;
@@ -15,11 +12,13 @@ import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
+import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Objects;
@@ -30,8 +29,6 @@ import java.util.Objects;
  * {@link UpstreamClient}.
  */
 public final class OpenAiCompatProvider implements Provider {
-    /** Error bodies beyond this are not read: the message that matters comes first. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final Endpoint endpoint;
     private final Dialect dialect;
@@ -116,54 +113,16 @@ public final class OpenAiCompatProvider implements Provider {
         return stream(Addressing.Operation.COMPLETIONS, request.model(), body, sink, notes);
     }
 
-    @FunctionalInterface
-    private interface Decoder<T> {
-        T fromWire(byte[] body) throws IOException;
-    }
-
     private <T> T call(Addressing.Operation operation, String model, byte[] body, CallNotes notes,
-            Decoder<T> decoder) {
-        try (var response = send(operation, model, body, false, notes)) {
-            byte[] bytes;
-            try {
-                bytes = response.body().readAllBytes();
-            } catch (IOException e) {
-                throw new ApiException(response.idleTimedOut()
-                        ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")
-                        : new ApiError.Upstream(502, "The connection to the upstream provider failed.",
-                                "upstream_error", null, "upstream_io_error", null), e);
-            }
-            try {
-                return decoder.fromWire(bytes);
-            } catch (IOException | RuntimeException e) {
-                throw new ApiException(new ApiError.Upstream(502,
-                        "The upstream provider sent a malformed response.", "upstream_error", null,
-                        "upstream_malformed_response", null), e);
-            }
-        }
+            UpstreamAnswers.Decoder<T> decoder) {
+        return UpstreamAnswers.decode(send(operation, model, body, false, notes), decoder);
     }
 
     private StreamOutcome stream(Addressing.Operation operation, String model, byte[] body, StreamSink sink,
             CallNotes notes) {
         var response = send(operation, model, body, true, notes);
-        try (response) {
-            var reader = new SseReader(response.body());
-            var decoder = new StreamDecoder(sink, scrubber);
-            try {
-                for (var event = reader.next(); event != null; event = reader.next()) {
-                    var outcome = decoder.accept(event);
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                }
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (IOException e) {
-                return decoder.endOfBody(response.idleTimedOut());
-            } catch (ClientGoneException e) {
-                response.close(); // first of all: closing the body is what stops the upstream generating
-                return new StreamOutcome.ClientGone(decoder.usage());
-            }
-        }
+        return StreamPump.run(response, new SseReader(response.body())::next,
+                new StreamDecoder(sink, scrubber));
     }
 
     /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
@@ -181,19 +140,12 @@ public final class OpenAiCompatProvider implements Provider {
                 .orElse(null));
         if (!response.ok()) {
             try (response) {
-                throw new ApiException(ErrorWire.fromWire(response.status(), readError(response.body()),
-                        response.header("retry-after").orElse(null), clock.instant(), scrubber));
+                throw new ApiException(ErrorWire.fromWire(response.status(),
+                        UpstreamAnswers.errorBody(response.body()), response.header("retry-after").orElse(null),
+                        clock.instant(), scrubber));
             }
         }
         return response;
-    }
-
-    private static byte[] readError(InputStream body) {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0]; // the status alone still maps to a useful error
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.RawJson;
 import dev.warden.provider.CallNotes;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
@@ -78,7 +79,7 @@ final class ParamWriter {
     }
 
     /** A field whose value is structured; {@code value} runs only if the field is kept. */
-    void object(String name, Json.JsonBody value) throws IOException {
+    void object(String name, ProviderJson.JsonBody value) throws IOException {
         if (field(name)) {
             value.writeTo(gen);
         }

@@ -1,6 +1,5 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.SseReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.FinishReason;
@@ -8,6 +7,10 @@ import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *        └──────────── end of body ───────────────► ENDED (Truncated)
  * </pre>
  */
-final class StreamDecoder {
+final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
     static final String TRUNCATED = "The upstream stream ended before its final event.";
     static final String IDLE = "The upstream stream went silent for longer than the stream idle timeout.";
     static final String MALFORMED = "The upstream provider sent a malformed stream event.";
@@ -50,7 +53,8 @@ final class StreamDecoder {
         return state;
     }
 
-    @Nullable Usage usage() {
+    @Override
+    public @Nullable Usage usage() {
         return usage;
     }
 
@@ -59,7 +63,8 @@ final class StreamDecoder {
      *
      * @throws dev.warden.llm.ClientGoneException from the sink, untouched: the caller cancels the upstream
      */
-    @Nullable StreamOutcome accept(SseReader.Event event) {
+    @Override
+    public @Nullable StreamOutcome accept(SseReader.Event event) {
         if (state == State.ENDED) {
             throw new IllegalStateException("stream already ended");
         }
@@ -75,7 +80,7 @@ final class StreamDecoder {
         }
         JsonNode chunk;
         try {
-            chunk = Json.read(data);
+            chunk = ProviderJson.read(data);
         } catch (IOException e) {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
@@ -86,7 +91,7 @@ final class StreamDecoder {
             return fail(new ApiError.Upstream(502, MALFORMED, "upstream_error", null, null, null));
         }
         var choices = chunk.path("choices");
-        if (state == State.AWAITING_START && (choices.size() > 0 || !Json.text(chunk, "id", "").isEmpty())) {
+        if (state == State.AWAITING_START && (choices.size() > 0 || !ProviderJson.text(chunk, "id", "").isEmpty())) {
             start(chunk);
         }
         for (var choice : choices) {
@@ -99,21 +104,22 @@ final class StreamDecoder {
         if (reported != null) {
             start(chunk);
             usage = reported;
-            sink.accept(new StreamEvent.UsageReport(reported, Json.text(chunk, "system_fingerprint")));
+            sink.accept(new StreamEvent.UsageReport(reported, ProviderJson.text(chunk, "system_fingerprint")));
         }
         return null;
     }
 
     /** The body ended (or failed) before {@code [DONE]}. */
-    StreamOutcome endOfBody(boolean idleTimedOut) {
+    @Override
+    public StreamOutcome endOfBody(boolean idleTimedOut) {
         return end(new StreamOutcome.Truncated(usage, idleTimedOut ? IDLE : TRUNCATED));
     }
 
     private void start(JsonNode chunk) {
         if (state == State.AWAITING_START) {
             state = State.STREAMING;
-            sink.accept(new StreamEvent.Start(Json.text(chunk, "id", ""), Json.text(chunk, "model", ""),
-                    Json.longValue(chunk, "created")));
+            sink.accept(new StreamEvent.Start(ProviderJson.text(chunk, "id", ""), ProviderJson.text(chunk, "model", ""),
+                    ProviderJson.longValue(chunk, "created")));
         }
     }
 
@@ -121,20 +127,20 @@ final class StreamDecoder {
         int index = choice.path("index").asInt(0);
         var delta = choice.get("delta");
         if (delta != null && delta.isObject()) {
-            var reasoning = Json.text(delta, "reasoning_content");
+            var reasoning = ProviderJson.text(delta, "reasoning_content");
             if (reasoning == null) {
-                reasoning = Json.text(delta, "reasoning");
+                reasoning = ProviderJson.text(delta, "reasoning");
             }
             if (reasoning != null && !reasoning.isEmpty()) {
                 sink.accept(new StreamEvent.ReasoningDelta(index, reasoning));
             }
-            text(index, Json.text(delta, "content"));
-            text(index, Json.text(delta, "refusal"));
+            text(index, ProviderJson.text(delta, "content"));
+            text(index, ProviderJson.text(delta, "refusal"));
             for (var call : delta.path("tool_calls")) {
                 toolCall(index, call);
             }
         } else {
-            text(index, Json.text(choice, "text")); // text_completion chunks
+            text(index, ProviderJson.text(choice, "text")); // text_completion chunks
         }
         var reason = choice.get("finish_reason");
         if (reason != null && !reason.isNull()) {
@@ -155,7 +161,7 @@ final class StreamDecoder {
      */
     private void toolCall(int choice, JsonNode entry) {
         List<@Nullable String> started = toolCalls.computeIfAbsent(choice, c -> new ArrayList<>(2));
-        var id = Json.text(entry, "id");
+        var id = ProviderJson.text(entry, "id");
         var function = entry.path("function");
         int index;
         if (entry.path("index").isInt()) {
@@ -172,7 +178,7 @@ final class StreamDecoder {
                 started.add(null);
             }
             started.set(index, callId);
-            sink.accept(new StreamEvent.ToolCallStart(choice, index, callId, Json.text(function, "name", "")));
+            sink.accept(new StreamEvent.ToolCallStart(choice, index, callId, ProviderJson.text(function, "name", "")));
         }
         var arguments = ChatResponseWire.argumentsText(function.get("arguments"));
         if (!arguments.isEmpty()) {

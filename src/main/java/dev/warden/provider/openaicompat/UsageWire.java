@@ -3,6 +3,7 @@ package dev.warden.provider.openaicompat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import org.jspecify.annotations.Nullable;
 
 /** Usage objects and finish reasons, as every OpenAI-wire answer (whole or streamed) carries them. */
@@ -14,12 +15,13 @@ final class UsageWire {
         if (usage == null || !usage.isObject()) {
             return null;
         }
-        long cached = Json.longValue(usage.path("prompt_tokens_details"), "cached_tokens");
+        long cached = ProviderJson.longValue(usage.path("prompt_tokens_details"), "cached_tokens");
         if (cached == 0) {
-            cached = Json.longValue(usage, "prompt_cache_hit_tokens"); // DeepSeek's name for the same count
+            cached = ProviderJson.longValue(usage, "prompt_cache_hit_tokens"); // DeepSeek's name for the same count
         }
-        long reasoning = Json.longValue(usage.path("completion_tokens_details"), "reasoning_tokens");
-        return new Usage(Json.longValue(usage, "prompt_tokens"), Json.longValue(usage, "completion_tokens"),
+        long reasoning = ProviderJson.longValue(usage.path("completion_tokens_details"), "reasoning_tokens");
+        return new Usage(ProviderJson.longValue(usage, "prompt_tokens"),
+                ProviderJson.longValue(usage, "completion_tokens"),
                 cached, reasoning, false);
     }
 

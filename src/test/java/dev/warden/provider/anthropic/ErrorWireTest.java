@@ -3,6 +3,7 @@ package dev.warden.provider.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -70,12 +71,13 @@ class ErrorWireTest {
 
     @Test
     void inStreamErrorsMapByType() throws IOException {
-        var overloaded = ErrorWire.inStream(Json.read(body("overloaded_error", "Overloaded")), Fixtures.SCRUBBER);
+        var overloaded = ErrorWire.inStream(ProviderJson.read(body("overloaded_error", "Overloaded")),
+                Fixtures.SCRUBBER);
         assertThat(overloaded.status()).isEqualTo(503);
-        var api = ErrorWire.inStream(Json.read(body("api_error", "")), Fixtures.SCRUBBER);
+        var api = ErrorWire.inStream(ProviderJson.read(body("api_error", "")), Fixtures.SCRUBBER);
         assertThat(api.status()).isEqualTo(502);
         assertThat(api.message()).isEqualTo(ErrorWire.IN_STREAM);
-        var rate = ErrorWire.inStream(Json.read(body("rate_limit_error", "x")), Fixtures.SCRUBBER);
+        var rate = ErrorWire.inStream(ProviderJson.read(body("rate_limit_error", "x")), Fixtures.SCRUBBER);
         assertThat(rate.status()).isEqualTo(429);
     }
 }

@@ -1,18 +1,17 @@
 package dev.warden.provider.anthropic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.RecordedFixtures;
+import dev.warden.provider.Scrubber;
 import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,28 +26,15 @@ final class Fixtures {
     private Fixtures() {}
 
     static byte[] bytes(String name) {
-        try (var in = Fixtures.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedFixtures.bytes(Fixtures.class, name);
     }
 
     static JsonNode tree(byte[] json) {
-        try {
-            return Json.read(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
-        }
+        return RecordedFixtures.tree(json);
     }
 
-    /** Compares as Jackson trees: field order and whitespace do not matter, values and types do. */
     static void assertJson(byte[] actual, String expectedFixture) {
-        assertThat(tree(actual)).as(new String(actual, StandardCharsets.UTF_8))
-                .isEqualTo(tree(bytes(expectedFixture)));
+        RecordedFixtures.assertJson(actual, bytes(expectedFixture));
     }
 
     record Decoded(List<StreamEvent> events, StreamOutcome outcome, StreamDecoder decoder) {}

@@ -10,6 +10,7 @@ import dev.warden.llm.FinishReason;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
 import dev.warden.llm.Usage;
+import dev.warden.provider.CompletionAsChat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -95,7 +96,7 @@ class ResponseWireTest {
 
     @Test
     void aCompletionIsTheChatAnswersText() throws IOException {
-        var completion = CompletionWire.fromChat(read("response/text-cached.json", false));
+        var completion = CompletionAsChat.fromChat(read("response/text-cached.json", false));
         assertThat(completion.choices()).containsExactly(
                 new CompletionResponse.TextChoice(0, "Hello! How can I help?", FinishReason.STOP));
         assertThat(completion.usage()).isEqualTo(new Usage(2112, 9, 2000, 0, false));

@@ -3,6 +3,7 @@ package dev.warden.provider.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.llm.ApiError;
+import dev.warden.provider.ProviderJson;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ErrorWireTest {
 
     private static ApiError.Upstream map(int status, String type, String message) {
-        var body = "{\"message\":" + Json.MAPPER.getNodeFactory().textNode(message) + "}";
+        var body = "{\"message\":" + ProviderJson.NODES.textNode(message) + "}";
         return ErrorWire.fromWire(status, type + ":http://internal.amazon.com/coral/com.amazon.bedrock/",
                 body.getBytes(StandardCharsets.UTF_8), 3L, Fixtures.SCRUBBER);
     }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.llm.ApiException;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class SchemaCheckTest {
 
     private static void check(String schema) throws IOException {
-        SchemaCheck.check(Json.read(schema), "response_format");
+        SchemaCheck.check(ProviderJson.read(schema), "response_format");
     }
 
     @Test

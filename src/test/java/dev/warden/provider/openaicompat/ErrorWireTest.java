@@ -3,6 +3,7 @@ package dev.warden.provider.openaicompat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.llm.ApiError;
+import dev.warden.provider.Scrubber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

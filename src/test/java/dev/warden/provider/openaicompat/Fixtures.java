@@ -1,12 +1,12 @@
 package dev.warden.provider.openaicompat;
 
-import dev.warden.provider.SseReader;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.provider.Endpoint;
+import dev.warden.provider.RecordedFixtures;
+import dev.warden.provider.Scrubber;
+import dev.warden.provider.SseReader;
 import dev.warden.provider.Timeouts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,14 +26,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static byte[] bytes(String name) {
-        try (var in = Fixtures.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedFixtures.bytes(Fixtures.class, name);
     }
 
     static String text(String name) {
@@ -41,17 +34,11 @@ final class Fixtures {
     }
 
     static JsonNode tree(byte[] json) {
-        try {
-            return Json.read(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
-        }
+        return RecordedFixtures.tree(json);
     }
 
-    /** Compares as Jackson trees: field order and whitespace do not matter, values and types do. */
     static void assertJson(byte[] actual, String expectedFixture) {
-        assertThat(tree(actual)).as(new String(actual, StandardCharsets.UTF_8))
-                .isEqualTo(tree(bytes(expectedFixture)));
+        RecordedFixtures.assertJson(actual, bytes(expectedFixture));
     }
 
     /** Runs a recorded stream through the SSE reader and the decoder, as the provider does. */

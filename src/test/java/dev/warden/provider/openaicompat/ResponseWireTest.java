@@ -13,6 +13,7 @@ import dev.warden.llm.FinishReason;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
 import dev.warden.llm.Usage;
+import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,11 +57,11 @@ class ResponseWireTest {
         var cases = new String[][] {{"stop", "STOP"}, {"length", "LENGTH"}, {"tool_calls", "TOOL_CALLS"},
             {"function_call", "TOOL_CALLS"}, {"content_filter", "CONTENT_FILTER"}, {"eos", "STOP"}};
         for (var c : cases) {
-            assertThat(UsageWire.finishReason(Json.MAPPER.getNodeFactory().textNode(c[0])))
+            assertThat(UsageWire.finishReason(ProviderJson.NODES.textNode(c[0])))
                     .isEqualTo(FinishReason.valueOf(c[1]));
         }
         assertThat(UsageWire.finishReason(null)).isNull();
-        assertThat(UsageWire.finishReason(Json.MAPPER.getNodeFactory().nullNode())).isNull();
+        assertThat(UsageWire.finishReason(ProviderJson.NODES.nullNode())).isNull();
     }
 
     @Test

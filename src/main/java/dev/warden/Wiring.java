@@ -35,6 +35,8 @@ import dev.warden.provider.openaicompat.Dialect;
 import dev.warden.provider.openaicompat.DialectOverrides;
 import dev.warden.provider.openaicompat.Dialects;
 import dev.warden.provider.openaicompat.OpenAiCompatProvider;
+import dev.warden.llm.ModelInfo;
+import dev.warden.routing.ModelDiscovery;
 import dev.warden.routing.Route;
 import dev.warden.routing.RouteStage;
 import dev.warden.routing.Router;
@@ -45,6 +47,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -91,9 +94,16 @@ public final class Wiring implements AutoCloseable {
         var closeables = new ArrayList<AutoCloseable>();
         var upstream = UpstreamClient.create();
         var providers = new ArrayList<Provider>();
+        var discoverable = new LinkedHashMap<String, Supplier<List<ModelInfo>>>();
         for (var deployment : config.deployments()) {
-            providers.add(provider(deployment, upstream, clock));
+            var provider = provider(deployment, upstream, clock);
+            providers.add(provider);
+            if (provider instanceof OllamaProvider ollama) {
+                discoverable.put(deployment.name(), ollama::discoverModels);
+            }
         }
+        var discovery = ModelDiscovery.start(discoverable, Duration.ofSeconds(60));
+        closeables.add(discovery);
         var routes = config.models().stream()
                 .map(model -> new Route(model.name(),
                         model.targets().stream().map(t -> new Route.Destination(t.deployment(), t.model())).toList(),
@@ -112,7 +122,7 @@ public final class Wiring implements AutoCloseable {
                 AuthenticateStage.withMasterKey(masterKey),
                 new DecodeStage(),
                 new RouteStage(router),
-                new InvokeStage(router::catalog)));
+                new InvokeStage(() -> catalog(router, discovery))));
 
         var serverConfig = config.server();
         var server = GatewayServer.start(
@@ -158,6 +168,17 @@ public final class Wiring implements AutoCloseable {
                         settings.sessionToken() == null ? null : settings.sessionToken().value());
         var bearer = credentials == null && deployment.apiKey() != null ? deployment.apiKey().value() : null;
         return new BedrockSettings(settings.region(), credentials, bearer, settings.defaultMaxTokens());
+    }
+
+    /** The configured aliases first, then what upstreams reported they serve (as deployment/model). */
+    private static List<ModelInfo> catalog(Router router, ModelDiscovery discovery) {
+        var discovered = discovery.models();
+        if (discovered.isEmpty()) {
+            return router.catalog();
+        }
+        var all = new ArrayList<>(router.catalog());
+        all.addAll(discovered);
+        return all;
     }
 
     /** The deployment's dialect table: a preset, or a preset with the configuration's overrides applied. */

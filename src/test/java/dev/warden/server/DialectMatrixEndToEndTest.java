@@ -167,7 +167,9 @@ class DialectMatrixEndToEndTest {
             case ANTHROPIC -> anthropicUpstream.lastRequest().body();
             case BEDROCK -> bedrockUpstream.lastRequest().body();
             case GEMINI -> geminiUpstream.lastRequest().body();
-            case OLLAMA -> ollamaUpstream.lastRequest().body();
+            // Model discovery reads /api/tags in the background; the chat call is the last POST.
+            case OLLAMA -> ollamaUpstream.requests().stream().filter(r -> r.method().equals("POST"))
+                    .reduce((first, second) -> second).orElseThrow().body();
         };
     }
 

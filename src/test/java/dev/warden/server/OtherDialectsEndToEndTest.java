@@ -138,13 +138,31 @@ class OtherDialectsEndToEndTest {
 
     @Test
     void anOllamaPreloadIsAnsweredWithoutCallingTheUpstream() throws Exception {
-        int before = ollamaUpstream.requests().size();
+        // Only chat calls count: model discovery asks the upstream's /api/tags in the background.
+        long before = ollamaUpstream.requests().stream().filter(r -> r.path().equals("/api/chat")).count();
         var preload = gateway.postJson("/api/chat", "{\"model\":\"llama\",\"messages\":[]}");
         assertThat(preload.statusCode()).as(preload.body()).isEqualTo(200);
         var body = JSON.readTree(preload.body());
         assertThat(body.get("done").asBoolean()).isTrue();
         assertThat(body.get("done_reason").asText()).isEqualTo("load");
-        assertThat(ollamaUpstream.requests()).hasSize(before);
+        assertThat(ollamaUpstream.requests().stream().filter(r -> r.path().equals("/api/chat")).count())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void modelsAnOllamaUpstreamReportsAreListedForDirectUse() throws Exception {
+        var ids = new java.util.ArrayList<String>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!ids.contains("local/llama3.2:latest") && System.nanoTime() < deadline) {
+            ids.clear();
+            gateway.openAi().models().list().autoPager().forEach(model -> ids.add(model.id()));
+            Thread.sleep(50);
+        }
+        assertThat(ids).contains("claude", "llama", "local/llama3.2:latest");
+        assertThat(ids.indexOf("claude")).isLessThan(ids.indexOf("local/llama3.2:latest"));
+        var direct = gateway.postJson("/api/chat", "{\"model\":\"local/llama3.2:latest\",\"stream\":false,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"discovered\"}]}");
+        assertThat(JSON.readTree(direct.body()).at("/message/content").asText()).isEqualTo("Echo: discovered");
     }
 
     @Test

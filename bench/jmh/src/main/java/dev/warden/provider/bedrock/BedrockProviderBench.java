@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The Bedrock provider's translators: the canonical ~2 KB chat request to a Converse body, and one binary
- * eventstream frame ({@code contentBlockDelta} with a text delta, 170 bytes) read by {@link EventStreamReader}
+ * eventstream frame ({@code contentBlockDelta} with a text delta, 158 bytes) read by {@link EventStreamReader}
  * (prelude and message CRC32 checks, headers) and decoded by {@link ConverseStreamDecoder}.
  */
 @State(Scope.Thread)

@@ -20,6 +20,7 @@ public class OpenAiCodecBench {
     private OpenAiCodec codec;
     private byte[] small;
     private byte[] full;
+    private byte[] twoK;
     private ChatResponse response;
 
     @Setup
@@ -27,6 +28,7 @@ public class OpenAiCodecBench {
         codec = OpenAiCodec.create();
         small = Fixtures.chatRequestSmall();
         full = Fixtures.chatRequestFull();
+        twoK = Fixtures.chatRequest2k();
         response = Fixtures.chatResponse();
     }
 
@@ -40,6 +42,12 @@ public class OpenAiCodecBench {
     @Benchmark
     public ChatRequest decodeChatRequestFull() {
         return codec.decodeChat(full);
+    }
+
+    /** The 2.2 KB request the per-provider benchmarks translate (system, multi-turn with tool calls, 2 tools). */
+    @Benchmark
+    public ChatRequest decodeChatRequest2k() {
+        return codec.decodeChat(twoK);
     }
 
     /** The fake upstream's answer (~200 chars of text, usage details) as the client gets it. */

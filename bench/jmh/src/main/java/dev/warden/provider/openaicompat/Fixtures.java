@@ -18,6 +18,24 @@ public final class Fixtures {
         return bytes("chat_request_full.json");
     }
 
+    /**
+     * The "typical ~2 KB chat request" the per-provider translation benchmarks share: system prompt, a multi-turn
+     * conversation with two tool calls and their results, two tools, temperature/top_p/max tokens (2.2 KB).
+     */
+    public static byte[] chatRequest2k() {
+        return bytes("chat_request_2k.json");
+    }
+
+    /** The same conversation as {@link #chatRequest2k()}, as an Anthropic Messages client sends it (2.2 KB). */
+    public static byte[] messagesRequest2k() {
+        return bytes("messages_request_2k.json");
+    }
+
+    /** The same conversation as {@link #chatRequest2k()}, as an Ollama /api/chat client sends it (2.1 KB). */
+    public static byte[] ollamaChatRequest2k() {
+        return bytes("ollama_chat_request_2k.json");
+    }
+
     /** The ~0.9 KB request bench/wrk/post.lua sends. */
     public static byte[] chatRequestSmall() {
         return bytes("chat_request_small.json");

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
 public class OpenAiCompatBench {
     private ChatRequest small;
     private ChatRequest full;
+    private ChatRequest twoK;
     private byte[] completion;
 
     @Setup
@@ -28,6 +29,7 @@ public class OpenAiCompatBench {
         var codec = OpenAiCodec.create();
         small = codec.decodeChat(Fixtures.chatRequestSmall());
         full = codec.decodeChat(Fixtures.chatRequestFull());
+        twoK = codec.decodeChat(Fixtures.chatRequest2k());
         completion = Fixtures.upstreamCompletion();
     }
 
@@ -39,6 +41,12 @@ public class OpenAiCompatBench {
     @Benchmark
     public byte[] encodeUpstreamRequestFull() {
         return ChatRequestWire.toWire(full, false, Dialects.GENERIC, new CallNotes());
+    }
+
+    /** The 2.2 KB request the other providers' benchmarks translate too (streaming, as they do). */
+    @Benchmark
+    public byte[] encodeUpstreamRequest2kStream() {
+        return ChatRequestWire.toWire(twoK, true, Dialects.GENERIC, new CallNotes());
     }
 
     /** The streaming variant adds stream_options.include_usage, which Warden always asks for. */

@@ -24,10 +24,23 @@ public sealed interface StreamEvent {
         }
     }
 
-    /** A piece of model reasoning (thinking) text. */
-    record ReasoningDelta(int choice, String text) implements StreamEvent {
+    /**
+     * A piece of model reasoning (thinking) text, or, with empty text and a {@code signature}, the signature that
+     * closes the current reasoning block. Signatures are opaque and must reach the client, which sends them back
+     * on the next turn (Anthropic rejects tool-use turns whose thinking lost its signature).
+     */
+    record ReasoningDelta(int choice, String text, @Nullable String signature) implements StreamEvent {
         public ReasoningDelta {
             Objects.requireNonNull(text, "text");
+        }
+
+        public ReasoningDelta(int choice, String text) {
+            this(choice, text, null);
+        }
+
+        /** True when this event only carries a signature. */
+        public boolean signatureOnly() {
+            return text.isEmpty() && signature != null;
         }
     }
 

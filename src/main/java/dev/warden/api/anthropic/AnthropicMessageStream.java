@@ -72,7 +72,9 @@ public final class AnthropicMessageStream implements StreamSink {
                 }
             }
             case StreamEvent.ReasoningDelta d -> {
-                if (d.choice() == 0) {
+                if (d.choice() == 0 && d.signatureOnly()) {
+                    delta(Kind.THINKING, "signature_delta", "signature", d.signature());
+                } else if (d.choice() == 0) {
                     delta(Kind.THINKING, "thinking_delta", "thinking", d.text());
                 }
             }
@@ -137,9 +139,9 @@ public final class AnthropicMessageStream implements StreamSink {
             closeAll();
             open(kind, g -> {
                 g.writeStringField("type", kind == Kind.TEXT ? "text" : "thinking");
-                g.writeStringField(field, "");
+                g.writeStringField(kind == Kind.TEXT ? "text" : "thinking", "");
                 if (kind == Kind.THINKING) {
-                    // Canonical reasoning carries no signature; the SDKs require the field.
+                    // The signature follows as a signature_delta, as Anthropic streams it; the SDKs require the field.
                     g.writeStringField("signature", "");
                 }
             });

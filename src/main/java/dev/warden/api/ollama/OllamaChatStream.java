@@ -49,7 +49,8 @@ public final class OllamaChatStream implements StreamSink {
                 }
             }
             case StreamEvent.ReasoningDelta d -> {
-                if (d.choice() == 0) {
+                // Ollama's stream has no field for a reasoning signature; only the text is relayed.
+                if (d.choice() == 0 && !d.signatureOnly()) {
                     state.tokenSeen();
                     state.line(g -> message(g, "", d.text(), List.of()));
                 }

@@ -38,7 +38,7 @@ public final class OllamaGenerateStream implements StreamSink {
                 }
             }
             case StreamEvent.ReasoningDelta d -> {
-                if (d.choice() == 0) {
+                if (d.choice() == 0 && !d.signatureOnly()) {
                     state.tokenSeen();
                     state.line(g -> {
                         g.writeStringField("response", "");

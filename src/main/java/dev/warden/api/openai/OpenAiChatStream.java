@@ -55,8 +55,11 @@ public final class OpenAiChatStream implements StreamSink {
                 chunk(d.choice(), g -> g.writeStringField("content", d.text()), null);
             }
             case StreamEvent.ReasoningDelta d -> {
-                open(d.choice());
-                chunk(d.choice(), g -> g.writeStringField("reasoning_content", d.text()), null);
+                // OpenAI's chunk has no field for a reasoning signature; only the text is relayed.
+                if (!d.signatureOnly()) {
+                    open(d.choice());
+                    chunk(d.choice(), g -> g.writeStringField("reasoning_content", d.text()), null);
+                }
             }
             case StreamEvent.ToolCallStart c -> {
                 open(c.choice());

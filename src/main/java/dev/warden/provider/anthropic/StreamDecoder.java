@@ -212,8 +212,12 @@ final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
             case Block.JsonAnswer j -> text(ProviderJson.text(delta, "partial_json", ""));
             case Block.Thinking(var slot, var signature) -> {
                 if ("signature_delta".equals(ProviderJson.text(delta, "type"))) {
-                    signature.append(ProviderJson.text(delta, "signature", ""));
+                    var piece = ProviderJson.text(delta, "signature", "");
+                    signature.append(piece);
                     signatures.set(slot, signature.toString());
+                    if (!piece.isEmpty()) {
+                        sink.accept(new StreamEvent.ReasoningDelta(0, "", piece));
+                    }
                 } else {
                     reasoning(ProviderJson.text(delta, "thinking", ""));
                 }

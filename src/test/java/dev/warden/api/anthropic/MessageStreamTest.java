@@ -96,6 +96,23 @@ class MessageStreamTest {
         assertThat(out.text()).isEqualTo(Fixtures.text("stream_thinking_text.sse"));
     }
 
+    /** Regression: streamed thinking lost its signature, so the client could not send the block back. */
+    @Test
+    void aReasoningSignatureIsStreamedAsASignatureDeltaInTheThinkingBlock() {
+        stream.accept(new StreamEvent.Start("r2", "claude-sonnet-4-5", 1));
+        stream.accept(new StreamEvent.ReasoningDelta(0, "Think."));
+        stream.accept(new StreamEvent.ReasoningDelta(0, "", "EqQBsig=="));
+        stream.accept(new StreamEvent.TextDelta(0, "Answer."));
+        stream.accept(new StreamEvent.Finish(0, FinishReason.STOP));
+        stream.finish(new StreamOutcome.Complete(Usage.of(3, 4)));
+
+        var text = out.text();
+        assertThat(text).contains("\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBsig==\"}");
+        assertThat(text.indexOf("signature_delta")).isGreaterThan(text.indexOf("thinking_delta"))
+                .isLessThan(text.indexOf("text_delta"));
+        assertThat(text.indexOf("signature_delta")).isLessThan(text.indexOf("\"content_block_stop\",\"index\":0"));
+    }
+
     @Test
     void truncatedStreamEndsWithErrorEventAndNoMessageStop() {
         stream.accept(new StreamEvent.Start("msg_cut", "claude-sonnet-4-5", 1));

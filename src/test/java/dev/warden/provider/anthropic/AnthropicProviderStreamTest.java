@@ -131,8 +131,9 @@ class AnthropicProviderStreamTest {
                 AnthropicEvents.messageDelta("end_turn", 12), AnthropicEvents.messageStop()), 0));
         var events = new ArrayList<StreamEvent>();
         provider().streamChat(hello(), events::add, notes);
-        assertThat(events.subList(1, 3)).containsExactly(new StreamEvent.ReasoningDelta(0, "Hmm."),
-                new StreamEvent.TextDelta(0, "Done."));
+        // Regression: the signature used to be kept inside the decoder and never reached the client.
+        assertThat(events.subList(1, 4)).containsExactly(new StreamEvent.ReasoningDelta(0, "Hmm."),
+                new StreamEvent.ReasoningDelta(0, "", "sig-1"), new StreamEvent.TextDelta(0, "Done."));
     }
 
     @Test

@@ -53,6 +53,7 @@ class StreamDecoderTest {
                 new StreamEvent.Start("msg_01", "claude-sonnet-4-5", Fixtures.CREATED),
                 new StreamEvent.ReasoningDelta(0, "Let me solve this step by step:\n\n1. First break down 27 * 453"),
                 new StreamEvent.ReasoningDelta(0, "\n2. 453 = 400 + 50 + 3"),
+                new StreamEvent.ReasoningDelta(0, "", "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds"),
                 new StreamEvent.TextDelta(0, "27 * 453 = 12,231"),
                 new StreamEvent.Finish(0, FinishReason.STOP),
                 new StreamEvent.UsageReport(usage, null));

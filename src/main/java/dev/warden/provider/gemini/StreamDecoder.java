@@ -141,9 +141,19 @@ final class StreamDecoder implements StreamPump.Decoder<SseReader.Event> {
         seen.add(choice);
         for (var part : candidate.path("content").path("parts")) {
             var text = ProviderJson.text(part, "text");
-            if (part.path("thought").asBoolean(false)) {
+            var signature = ProviderJson.text(part, "thoughtSignature");
+            boolean thought = part.path("thought").asBoolean(false);
+            if (signature != null && !signature.isEmpty() && !thought) {
+                // As in whole answers: a signature on a non-thought part travels as reasoning just before it, so a
+                // client that sends the reasoning back lets the next turn reattach it (Gemini 3 requires it).
+                sink.accept(new StreamEvent.ReasoningDelta(choice, "", signature));
+            }
+            if (thought) {
                 if (text != null && !text.isEmpty()) {
                     sink.accept(new StreamEvent.ReasoningDelta(choice, text));
+                }
+                if (signature != null && !signature.isEmpty()) {
+                    sink.accept(new StreamEvent.ReasoningDelta(choice, "", signature));
                 }
             } else if (text != null) {
                 if (!text.isEmpty()) {

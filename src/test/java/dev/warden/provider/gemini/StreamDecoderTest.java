@@ -36,6 +36,21 @@ class StreamDecoderTest {
         assertThat(decoded.outcome()).isEqualTo(new StreamOutcome.Complete(usage));
     }
 
+    /** Regression: thought signatures were dropped from streams, so Gemini 3 tool turns could not be replayed. */
+    @Test
+    void thoughtSignaturesTravelAsSignatureOnlyReasoningEvents() {
+        var events = new ArrayList<StreamEvent>();
+        var decoder = new StreamDecoder(events::add, Fixtures.SCRUBBER, () -> "call_s", "gemini-3-pro", Fixtures.NOW);
+        decoder.accept(new SseReader.Event(null, """
+                {"responseId":"r","modelVersion":"gemini-3-pro","candidates":[{"index":0,"content":{"role":"model",
+                 "parts":[{"text":"Plan.","thought":true,"thoughtSignature":"sig-t"},
+                          {"functionCall":{"name":"get_weather","args":{"city":"Oslo"}},"thoughtSignature":"sig-c"}]},
+                 "finishReason":"STOP"}]}"""));
+        assertThat(events).containsSubsequence(
+                new ReasoningDelta(0, "Plan."), new ReasoningDelta(0, "", "sig-t"),
+                new ReasoningDelta(0, "", "sig-c"), new ToolCallStart(0, 0, "call_s", "get_weather"));
+    }
+
     @Test
     void parallelFunctionCallsArriveWholeAsStartPlusOneDelta() {
         var decoded = decode("stream/function-calls.sse");

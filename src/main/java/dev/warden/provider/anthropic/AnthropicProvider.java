@@ -66,14 +66,14 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
-        var body = RequestWire.toWire(request, false, settings.defaultMaxTokens());
+        var body = RequestWire.toWire(request, false, settings.defaultMaxTokens(), unsupported(notes));
         return UpstreamAnswers.decode(send(body.bytes(), false, notes),
                 bytes -> ResponseWire.fromWire(bytes, body.jsonMode(), clock.instant().getEpochSecond()));
     }
 
     @Override
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
-        var body = RequestWire.toWire(request, true, settings.defaultMaxTokens());
+        var body = RequestWire.toWire(request, true, settings.defaultMaxTokens(), unsupported(notes));
         var response = send(body.bytes(), true, notes);
         return StreamPump.run(response, new SseReader(response.body())::next,
                 new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond()));
@@ -118,6 +118,11 @@ public final class AnthropicProvider implements Provider {
             }
         }
         return response;
+    }
+
+    /** What the deployment's {@code drop_unsupported_params} lets the translators drop, reported into the notes. */
+    private Unsupported unsupported(CallNotes notes) {
+        return new Unsupported(endpoint.dropUnsupportedParams(), notes);
     }
 
     /** Anthropic answers one conversation per call. */

@@ -43,13 +43,15 @@ final class MessagesWire {
     private record Turn(String role, List<JsonNode> results, List<JsonNode> blocks) {}
 
     /** @throws ApiException 400 naming {@code messages[i]} for content Anthropic cannot take */
-    static Translated toWire(List<Message> messages) {
+    static Translated toWire(List<Message> messages, Unsupported unsupported) {
         var system = new ArrayList<String>();
         var turns = new ArrayList<Turn>();
         for (int i = 0; i < messages.size(); i++) {
             var message = messages.get(i);
             if (message.name() != null) {
-                throw invalid("Anthropic has no participant names; 'name' is not supported.", i, ".name");
+                int index = i;
+                unsupported.param("name",
+                        () -> invalid("Anthropic has no participant names; 'name' is not supported.", index, ".name"));
             }
             switch (message.role()) {
                 case SYSTEM, DEVELOPER -> {
@@ -62,7 +64,7 @@ final class MessagesWire {
                         }
                     }
                 }
-                case USER, TOOL -> append(turns, "user", userBlocks(message, i));
+                case USER, TOOL -> append(turns, "user", userBlocks(message, i, unsupported));
                 case ASSISTANT -> append(turns, "assistant", assistantBlocks(message, i));
             }
         }
@@ -103,7 +105,7 @@ final class MessagesWire {
         }
     }
 
-    private static Turn userBlocks(Message message, int i) {
+    private static Turn userBlocks(Message message, int i, Unsupported unsupported) {
         var turn = new Turn("user", new ArrayList<>(), new ArrayList<>());
         for (var part : message.parts()) {
             switch (part) {
@@ -113,8 +115,8 @@ final class MessagesWire {
                     }
                     text(turn.blocks(), text);
                 }
-                case ContentPart.Image image -> turn.blocks().add(image(image, i));
-                case ContentPart.ToolResult result -> turn.results().add(toolResult(result, i));
+                case ContentPart.Image image -> turn.blocks().add(image(image, i, unsupported));
+                case ContentPart.ToolResult result -> turn.results().add(toolResult(result, i, unsupported));
                 case ContentPart.ToolCall call -> throw invalid("Only assistant messages may contain tool calls.",
                         i, "");
                 case ContentPart.Thinking thinking -> throw invalid(
@@ -151,12 +153,14 @@ final class MessagesWire {
     }
 
     /**
-     * Anthropic's images have no detail level: "auto" (what it means anyway) is accepted, a real choice is refused.
-     * A data: URL is sent as a base64 source, because Anthropic's URL source only fetches http(s).
+     * Anthropic's images have no detail level: "auto" (what it means anyway) is accepted, a real choice is refused
+     * (or dropped and reported under {@code drop_unsupported_params}). A data: URL is sent as a base64 source,
+     * because Anthropic's URL source only fetches http(s).
      */
-    private static JsonNode image(ContentPart.Image image, int i) {
+    private static JsonNode image(ContentPart.Image image, int i, Unsupported unsupported) {
         if (image.detail() != null && !image.detail().equals("auto")) {
-            throw invalid("Anthropic does not support image detail '" + image.detail() + "'.", i, "");
+            unsupported.param("detail",
+                    () -> invalid("Anthropic does not support image detail '" + image.detail() + "'.", i, ""));
         }
         var block = ProviderJson.NODES.objectNode().put("type", "image");
         var source = block.putObject("source");
@@ -198,7 +202,7 @@ final class MessagesWire {
         return block;
     }
 
-    private static JsonNode toolResult(ContentPart.ToolResult result, int i) {
+    private static JsonNode toolResult(ContentPart.ToolResult result, int i, Unsupported unsupported) {
         var block = ProviderJson.NODES.objectNode().put("type", "tool_result").put("tool_use_id", result.toolCallId());
         var content = ProviderJson.NODES.arrayNode();
         for (var part : result.content()) {
@@ -208,7 +212,7 @@ final class MessagesWire {
                         content.addObject().put("type", "text").put("text", text);
                     }
                 }
-                case ContentPart.Image image -> content.add(image(image, i));
+                case ContentPart.Image image -> content.add(image(image, i, unsupported));
                 default -> throw invalid("Tool results may only contain text and images.", i, "");
             }
         }

@@ -15,6 +15,11 @@ import java.util.TreeSet;
  * Canonical chat request → Anthropic Messages body. Pure. Parameters Anthropic cannot honour are refused with a 400
  * naming them, before anything is sent: {@code seed}, {@code n} above 1, presence and frequency penalties, and extra
  * fields that are not Anthropic's (see {@link NativeFields}).
+ *
+ * <p>Under {@code drop_unsupported_params} ({@link Unsupported}) {@code seed}, the penalties, foreign extra fields,
+ * participant {@code name}s and an image {@code detail} are dropped and reported instead: without them the request
+ * still asks for the same answer, only less finely tuned. {@code n} above 1 stays a 400 (dropping it would return
+ * fewer choices than asked), as do content Anthropic cannot place and contradictions in the request.
  */
 final class RequestWire {
     private RequestWire() {}
@@ -31,11 +36,11 @@ final class RequestWire {
      * @param stream whether to ask for a stream (the provider method decides, not the request's flag)
      * @param defaultMaxTokens sent when the request has no max tokens, because Anthropic requires the field
      */
-    static Body toWire(ChatRequest request, boolean stream, int defaultMaxTokens) {
-        rejectUnsupported(request.sampling());
+    static Body toWire(ChatRequest request, boolean stream, int defaultMaxTokens, Unsupported unsupported) {
+        rejectUnsupported(request.sampling(), unsupported);
         var root = ProviderJson.NODES.objectNode();
         root.put("model", request.model());
-        var translated = MessagesWire.toWire(request.messages());
+        var translated = MessagesWire.toWire(request.messages(), unsupported);
         if (translated.system() != null) {
             root.set("system", translated.system());
         }
@@ -59,42 +64,47 @@ final class RequestWire {
         if (stream) {
             root.put("stream", true);
         }
-        extras(root, request.extra());
+        extras(root, request.extra(), unsupported);
         if (request.user() != null) {
             metadataUser(root, request.user());
         }
         return new Body(ProviderJson.write(root), jsonMode);
     }
 
-    private static void rejectUnsupported(Sampling sampling) {
+    private static void rejectUnsupported(Sampling sampling, Unsupported unsupported) {
         if (sampling.seed() != null) {
-            throw invalid("Anthropic does not support 'seed'.", "seed");
+            unsupported.param("seed", () -> invalid("Anthropic does not support 'seed'.", "seed"));
         }
         if (sampling.n() != null && sampling.n() != 1) {
             throw invalid("Anthropic returns one choice per request; 'n' must be 1.", "n");
         }
         if (sampling.presencePenalty() != null) {
-            throw invalid("Anthropic does not support 'presence_penalty'.", "presence_penalty");
+            unsupported.param("presence_penalty",
+                    () -> invalid("Anthropic does not support 'presence_penalty'.", "presence_penalty"));
         }
         if (sampling.frequencyPenalty() != null) {
-            throw invalid("Anthropic does not support 'frequency_penalty'.", "frequency_penalty");
+            unsupported.param("frequency_penalty",
+                    () -> invalid("Anthropic does not support 'frequency_penalty'.", "frequency_penalty"));
         }
     }
 
-    /** Anthropic-native extras go through verbatim; a modeled field already written wins over its extra twin. */
-    private static void extras(ObjectNode root, Map<String, RawJson> extra) {
+    /**
+     * Anthropic-native extras go through verbatim; a modeled field already written wins over its extra twin. Others
+     * are refused together, or each dropped and reported.
+     */
+    private static void extras(ObjectNode root, Map<String, RawJson> extra, Unsupported unsupported) {
         var unknown = new TreeSet<String>();
         for (var name : extra.keySet()) {
             if (!NativeFields.PASS_THROUGH.contains(name)) {
                 unknown.add(name);
             }
         }
-        if (!unknown.isEmpty()) {
-            throw invalid("Unsupported parameter" + (unknown.size() > 1 ? "s" : "") + " for Anthropic: "
-                    + String.join(", ", unknown) + ".", unknown.first());
+        for (var name : unknown) {
+            unsupported.param(name, () -> invalid("Unsupported parameter" + (unknown.size() > 1 ? "s" : "")
+                    + " for Anthropic: " + String.join(", ", unknown) + ".", unknown.first()));
         }
         for (var entry : new TreeSet<>(extra.keySet())) {
-            if (root.has(entry)) {
+            if (root.has(entry) || unknown.contains(entry)) {
                 continue;
             }
             try {

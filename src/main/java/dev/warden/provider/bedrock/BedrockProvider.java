@@ -67,7 +67,7 @@ public final class BedrockProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
-        var call = ConverseRequestWire.toWire(request, settings.defaultMaxTokens());
+        var call = ConverseRequestWire.toWire(request, settings.defaultMaxTokens(), unsupported(notes));
         var id = new String[1];
         var body = transport.call(ModelPath.converse(request.model()), call.body(), notes,
                 response -> id[0] = answerId(response));
@@ -81,7 +81,7 @@ public final class BedrockProvider implements Provider {
 
     @Override
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
-        var call = ConverseRequestWire.toWire(request, settings.defaultMaxTokens());
+        var call = ConverseRequestWire.toWire(request, settings.defaultMaxTokens(), unsupported(notes));
         var response = transport.send(ModelPath.converseStream(request.model()), call.body(), true, notes);
         try (response) {
             var decoder = new ConverseStreamDecoder(sink, transport.scrubber(), answerId(response), request.model(),
@@ -107,9 +107,9 @@ public final class BedrockProvider implements Provider {
     }
 
     @Override
-    public EmbeddingResponse embed(EmbeddingRequest request, CallNotes notes) {
-        var family = EmbeddingWire.family(request.model());
-        EmbeddingWire.validate(request, family);
+    public EmbeddingResponse embed(EmbeddingRequest asked, CallNotes notes) {
+        var family = EmbeddingWire.family(asked.model());
+        var request = EmbeddingWire.validate(asked, family, unsupported(notes));
         var data = new ArrayList<Embedding>(request.inputs().size());
         long tokens = 0;
         var path = ModelPath.invoke(request.model());
@@ -170,6 +170,11 @@ public final class BedrockProvider implements Provider {
 
     private static ChatRequest asChat(CompletionRequest request) {
         return CompletionAsChat.toChat(request, "AWS Bedrock completions take exactly one prompt per request.");
+    }
+
+    /** What the deployment's {@code drop_unsupported_params} lets the translators drop, reported into the notes. */
+    private Unsupported unsupported(CallNotes notes) {
+        return new Unsupported(endpoint.dropUnsupportedParams(), notes);
     }
 
     private String answerId(UpstreamResponse response) {

@@ -11,6 +11,7 @@ import dev.warden.llm.ToolChoice;
 import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *       the name is model-specific (Anthropic and Mistral on Bedrock take {@code top_k}; models that do not will
  *       reject it with Bedrock's own 400).</li>
  *   <li>{@code seed}, {@code presence_penalty}, {@code frequency_penalty}, {@code n > 1} and
- *       {@code parallel_tool_calls: false} cannot be honoured by Converse: 400 naming them.</li>
+ *       {@code parallel_tool_calls: false} cannot be honoured by Converse: 400 naming them. Under
+ *       {@code drop_unsupported_params} ({@link Unsupported}) all but {@code n} are dropped and reported instead;
+ *       {@code n > 1} stays a 400, because dropping it would return fewer choices than asked.</li>
  *   <li>{@code tool_choice: none}: Converse has no "none". Without tool history the tools are left out (the
  *       model cannot call what it was not given); with toolUse/toolResult blocks in the history Converse requires
  *       the tool configuration, so it is a 400 naming {@code tool_choice}.</li>
@@ -35,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *       text (see {@link ConverseCall#jsonTool()}). Combined with the client's own tools it is a 400.</li>
  *   <li>{@code user} goes to {@code requestMetadata.user}: it is what OpenAI's {@code user} is for (tagging
  *       calls of an end user), in Bedrock's invocation logs.</li>
- *   <li>Extra fields pass through only when Converse-native ({@link #PASS_THROUGH}); others are a 400.</li>
+ *   <li>Extra fields pass through only when Converse-native ({@link #PASS_THROUGH}); others are a 400, or dropped
+ *       and reported under {@code drop_unsupported_params}.</li>
  * </ul>
  */
 final class ConverseRequestWire {
@@ -44,27 +48,35 @@ final class ConverseRequestWire {
             "performanceConfig", "promptVariables", "requestMetadata");
     /** The tool name the forced-tool JSON technique uses when the schema has no name of its own. */
     static final String JSON_TOOL = "json_response";
+    /** {@code n > 1}: never dropped, because the client would get fewer choices than it asked for. */
+    private static final String MANY_CHOICES = "n";
 
     private ConverseRequestWire() {}
 
     /** The body, and the forced tool's name when the answer's tool input must become text. */
     record ConverseCall(byte[] body, @Nullable String jsonTool) {}
 
-    static ConverseCall toWire(ChatRequest request, int defaultMaxTokens) {
-        rejectUnsupported(request);
+    static ConverseCall toWire(ChatRequest request, int defaultMaxTokens, Unsupported unsupported) {
+        var extra = rejectUnsupported(request, unsupported);
         var root = ProviderJson.NODES.objectNode();
-        var wire = MessagesWire.toWire(request.messages());
+        var wire = MessagesWire.toWire(request.messages(), unsupported.notes());
         root.set("messages", wire.messages());
         if (!wire.system().isEmpty()) {
             root.set("system", wire.system());
         }
         root.set("inferenceConfig", inferenceConfig(request.sampling(), defaultMaxTokens));
         var jsonTool = toolConfig(root, request, hasToolHistory(request));
-        extras(root, request);
+        extras(root, request, extra);
         return new ConverseCall(ProviderJson.write(root), jsonTool);
     }
 
-    private static void rejectUnsupported(ChatRequest request) {
+    /**
+     * Refuses, in one 400 naming the first, every parameter Converse cannot honour, or drops and reports those that
+     * may be dropped; {@code n > 1} is refused either way.
+     *
+     * @return the extra fields to forward (the Converse-native ones)
+     */
+    private static Map<String, RawJson> rejectUnsupported(ChatRequest request, Unsupported policy) {
         var s = request.sampling();
         var unsupported = new ArrayList<String>();
         if (s.seed() != null) {
@@ -77,7 +89,7 @@ final class ConverseRequestWire {
             unsupported.add("frequency_penalty");
         }
         if (s.n() != null && s.n() != 1) {
-            unsupported.add("n");
+            unsupported.add(MANY_CHOICES);
         }
         if (Boolean.FALSE.equals(request.parallelToolCalls())) {
             unsupported.add("parallel_tool_calls");
@@ -85,10 +97,17 @@ final class ConverseRequestWire {
         var unknown = new TreeSet<>(request.extra().keySet());
         unknown.removeAll(PASS_THROUGH);
         unsupported.addAll(unknown);
-        if (!unsupported.isEmpty()) {
+        var refused = policy.dropAllowed()
+                ? unsupported.stream().filter(MANY_CHOICES::equals).toList()
+                : unsupported;
+        if (!refused.isEmpty()) {
             throw MessagesWire.invalid("AWS Bedrock (Converse) does not support "
-                    + String.join(", ", unsupported) + ".", unsupported.getFirst());
+                    + String.join(", ", refused) + ".", refused.getFirst());
         }
+        unsupported.forEach(policy.notes()::droppedParam);
+        var forwarded = new LinkedHashMap<>(request.extra());
+        forwarded.keySet().removeAll(unknown);
+        return forwarded;
     }
 
     private static ObjectNode inferenceConfig(Sampling sampling, int defaultMaxTokens) {
@@ -176,8 +195,8 @@ final class ConverseRequestWire {
     }
 
     /** Pass-through fields; {@code user} and {@code top_k} are merged into theirs, never overwriting. */
-    private static void extras(ObjectNode root, ChatRequest request) {
-        for (Map.Entry<String, RawJson> entry : request.extra().entrySet()) {
+    private static void extras(ObjectNode root, ChatRequest request, Map<String, RawJson> extra) {
+        for (Map.Entry<String, RawJson> entry : extra.entrySet()) {
             root.set(entry.getKey(), parse(entry.getValue(), entry.getKey()));
         }
         if (request.sampling().topK() != null) {

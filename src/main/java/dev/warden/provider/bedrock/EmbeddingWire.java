@@ -6,6 +6,7 @@ import dev.warden.llm.RawJson;
 import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,8 +48,15 @@ final class EmbeddingWire {
                 + "amazon.titan-embed-text-* models, not '" + modelId + "'.", "model");
     }
 
-    /** Checks what neither family can take, before any call is made. */
-    static void validate(EmbeddingRequest request, Family family) {
+    /**
+     * Checks what neither family can take, before any call is made. Foreign extra fields are a 400, or dropped and
+     * reported under {@code drop_unsupported_params}; {@code user} (no field in either body, no effect on the
+     * vectors) is always dropped and reported; Cohere's missing {@code dimensions} stays a 400, since dropping it
+     * would return vectors of another size than asked.
+     *
+     * @return the request to send: the same, less any dropped extra fields
+     */
+    static EmbeddingRequest validate(EmbeddingRequest request, Family family, Unsupported unsupported) {
         if (request.tokenInputs() != null) {
             throw MessagesWire.invalid("AWS Bedrock embeddings take text inputs, not token arrays.", "input");
         }
@@ -60,10 +68,21 @@ final class EmbeddingWire {
         }
         var unknown = new TreeSet<>(request.extra().keySet());
         unknown.removeAll(family == Family.COHERE ? COHERE_EXTRA : TITAN_EXTRA);
-        if (!unknown.isEmpty()) {
-            throw MessagesWire.invalid("AWS Bedrock " + (family == Family.COHERE ? "Cohere" : "Titan")
-                    + " embeddings do not support " + String.join(", ", unknown) + ".", unknown.first());
+        for (var name : unknown) {
+            unsupported.param(name, () -> MessagesWire.invalid("AWS Bedrock "
+                    + (family == Family.COHERE ? "Cohere" : "Titan") + " embeddings do not support "
+                    + String.join(", ", unknown) + ".", unknown.first()));
         }
+        if (request.user() != null) {
+            unsupported.notes().droppedParam("user");
+        }
+        if (unknown.isEmpty()) {
+            return request;
+        }
+        var kept = new HashMap<>(request.extra());
+        kept.keySet().removeAll(unknown);
+        return new EmbeddingRequest(request.model(), request.inputs(), request.tokenInputs(),
+                request.encodingFormat(), request.dimensions(), request.user(), kept, request.extraDialect());
     }
 
     static byte[] cohereRequest(List<String> texts, EmbeddingRequest request) {

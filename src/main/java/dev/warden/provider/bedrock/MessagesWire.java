@@ -9,6 +9,7 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import dev.warden.llm.Message;
 import dev.warden.llm.Role;
+import dev.warden.provider.CallNotes;
 import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.Locale;
  *       unsigned reasoning is output-only and not sent.</li>
  *   <li>Images must be inline (base64 or a {@code data:} URL): Converse takes bytes only, so an http(s) image URL
  *       is a 400 naming the field.</li>
+ *   <li>Converse has no participant {@code name} and no image {@code detail}. Neither changes what is asked, so,
+ *       like Ollama's, they are dropped and reported in the call notes, always (they used to vanish without a
+ *       word).</li>
  * </ul>
  */
 final class MessagesWire {
@@ -36,15 +40,18 @@ final class MessagesWire {
     /** Converse's two lists, filled in order. */
     record Wire(ArrayNode system, ArrayNode messages) {}
 
-    static Wire toWire(List<Message> messages) {
+    static Wire toWire(List<Message> messages, CallNotes notes) {
         var system = ProviderJson.NODES.arrayNode();
         var turns = ProviderJson.NODES.arrayNode();
         for (int i = 0; i < messages.size(); i++) {
             var message = messages.get(i);
             var param = "messages[" + i + "]";
+            if (message.name() != null) {
+                notes.droppedParam("name");
+            }
             switch (message.role()) {
                 case SYSTEM, DEVELOPER -> systemText(system, message, param);
-                case USER, TOOL -> append(turns, "user", userBlocks(message, param));
+                case USER, TOOL -> append(turns, "user", userBlocks(message, param, notes));
                 case ASSISTANT -> append(turns, "assistant", assistantBlocks(message, param));
             }
         }
@@ -77,13 +84,13 @@ final class MessagesWire {
         }
     }
 
-    private static ArrayNode userBlocks(Message message, String param) {
+    private static ArrayNode userBlocks(Message message, String param, CallNotes notes) {
         var blocks = ProviderJson.NODES.arrayNode();
         for (var part : message.parts()) {
             switch (part) {
                 case ContentPart.Text(var text) -> text(blocks, text);
-                case ContentPart.Image image -> blocks.add(image(image, param + ".content"));
-                case ContentPart.ToolResult result -> blocks.add(toolResult(result, param));
+                case ContentPart.Image image -> blocks.add(image(image, param + ".content", notes));
+                case ContentPart.ToolResult result -> blocks.add(toolResult(result, param, notes));
                 case ContentPart.ToolCall call ->
                         throw invalid("Only assistant messages may contain tool calls.", param);
                 case ContentPart.Thinking thinking ->
@@ -147,7 +154,7 @@ final class MessagesWire {
                 param + ".tool_calls");
     }
 
-    private static ObjectNode toolResult(ContentPart.ToolResult result, String param) {
+    private static ObjectNode toolResult(ContentPart.ToolResult result, String param, CallNotes notes) {
         var block = ProviderJson.NODES.objectNode();
         var wire = block.putObject("toolResult");
         wire.put("toolUseId", result.toolCallId());
@@ -155,7 +162,7 @@ final class MessagesWire {
         for (var part : result.content()) {
             switch (part) {
                 case ContentPart.Text(var text) -> text(content, text);
-                case ContentPart.Image image -> content.add(image(image, param + ".content"));
+                case ContentPart.Image image -> content.add(image(image, param + ".content", notes));
                 default -> throw invalid("Tool results may only contain text and images for this upstream.",
                         param + ".content");
             }
@@ -166,7 +173,10 @@ final class MessagesWire {
         return block;
     }
 
-    private static ObjectNode image(ContentPart.Image image, String param) {
+    private static ObjectNode image(ContentPart.Image image, String param, CallNotes notes) {
+        if (image.detail() != null && !image.detail().equals("auto")) {
+            notes.droppedParam("detail");
+        }
         String mediaType;
         String data;
         switch (image.source()) {

@@ -17,8 +17,14 @@ import java.util.List;
  * <p>Ollama has no {@code tool_choice}: {@code auto} is its only behaviour, {@code none} is honoured by not offering
  * the tools at all, and {@code required} or a named tool cannot be enforced, so they are refused. It returns one
  * choice ({@code n > 1} refused) and has no switch to stop parallel tool calls ({@code parallel_tool_calls: false}
- * refused). {@code user} is an end-user identifier Ollama has no field for; it does not change the answer, so it is
- * dropped and reported in {@link CallNotes} rather than failing every client that sets it.
+ * refused) nor strict tool schemas ({@code strict: true} refused). {@code user} is an end-user identifier Ollama has
+ * no field for; it does not change the answer, so it is always dropped and reported in {@link CallNotes} rather than
+ * failing every client that sets it.
+ *
+ * <p>Under {@code drop_unsupported_params} ({@link Unsupported}) {@code parallel_tool_calls: false},
+ * {@code strict: true} and foreign extra fields are dropped and reported instead: the request still asks for the
+ * same answer, only less tightly held. {@code tool_choice} required or named and {@code n > 1} stay a 400, because
+ * without them the client could get no tool call it made mandatory, or fewer choices than it asked for.
  */
 final class ChatRequestWire {
     private ChatRequestWire() {}
@@ -27,21 +33,21 @@ final class ChatRequestWire {
      * @param stream what to send as {@code stream}: always written, because Ollama streams when it is absent
      * @throws ApiException 400 naming the parameter Ollama cannot honour
      */
-    static byte[] toWire(ChatRequest request, boolean stream, OllamaSettings settings, CallNotes notes) {
-        Extras.check(request.extra(), Extras.CHAT);
+    static byte[] toWire(ChatRequest request, boolean stream, OllamaSettings settings, Unsupported unsupported) {
+        Extras.check(request.extra(), Extras.CHAT, unsupported);
         var choice = request.toolChoice();
         if (choice instanceof ToolChoice.Required || choice instanceof ToolChoice.Named) {
             throw OptionsWire.invalid("Ollama cannot be made to call a tool; only 'auto' and 'none' are supported "
                     + "for 'tool_choice'.", "tool_choice");
         }
         if (Boolean.FALSE.equals(request.parallelToolCalls())) {
-            throw OptionsWire.invalid("Ollama cannot be kept from calling several tools at once; "
-                    + "'parallel_tool_calls: false' is not supported.", "parallel_tool_calls");
+            unsupported.param("parallel_tool_calls", () -> OptionsWire.invalid("Ollama cannot be kept from calling "
+                    + "several tools at once; 'parallel_tool_calls: false' is not supported.", "parallel_tool_calls"));
         }
         var options = OptionsWire.merge(request.sampling(), settings.defaultOptions(), request.extra().get("options"));
         boolean offerTools = !request.tools().isEmpty() && !(choice instanceof ToolChoice.None);
         if (request.user() != null) {
-            notes.droppedParam("user");
+            unsupported.notes().droppedParam("user");
         }
         var keepAlive = Extras.keepAlive(request.extra(), settings);
         var think = request.extra().get("think");
@@ -49,9 +55,9 @@ final class ChatRequestWire {
             gen.writeStartObject();
             gen.writeStringField("model", request.model());
             gen.writeFieldName("messages");
-            MessagesWire.write(gen, request.messages(), notes);
+            MessagesWire.write(gen, request.messages(), unsupported.notes());
             if (offerTools) {
-                writeTools(gen, request.tools());
+                writeTools(gen, request.tools(), unsupported);
             }
             if (request.responseFormat() != null) {
                 writeFormat(gen, request.responseFormat());
@@ -70,13 +76,15 @@ final class ChatRequestWire {
         });
     }
 
-    private static void writeTools(JsonGenerator gen, List<Tool> tools) throws IOException {
+    private static void writeTools(JsonGenerator gen, List<Tool> tools, Unsupported unsupported)
+            throws IOException {
         gen.writeArrayFieldStart("tools");
         for (int i = 0; i < tools.size(); i++) {
             var tool = tools.get(i);
             if (Boolean.TRUE.equals(tool.strict())) {
-                throw OptionsWire.invalid("Ollama does not enforce tool schemas; 'strict: true' is not supported.",
-                        "tools[" + i + "].function.strict");
+                var param = "tools[" + i + "].function.strict";
+                unsupported.param("strict", () -> OptionsWire.invalid(
+                        "Ollama does not enforce tool schemas; 'strict: true' is not supported.", param));
             }
             gen.writeStartObject();
             gen.writeStringField("type", "function");

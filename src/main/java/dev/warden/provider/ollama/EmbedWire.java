@@ -6,7 +6,6 @@ import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.EmbeddingResponse;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.Usage;
-import dev.warden.provider.CallNotes;
 import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,14 +21,14 @@ final class EmbedWire {
     private EmbedWire() {}
 
     /** @throws ApiException 400 for token inputs or a pass-through field Ollama does not know */
-    static byte[] toWire(EmbeddingRequest request, OllamaSettings settings, CallNotes notes) {
-        Extras.check(request.extra(), Extras.EMBED);
+    static byte[] toWire(EmbeddingRequest request, OllamaSettings settings, Unsupported unsupported) {
+        Extras.check(request.extra(), Extras.EMBED, unsupported);
         if (request.tokenInputs() != null) {
             throw OptionsWire.invalid("Ollama embeds text only; token arrays are not supported as 'input'.",
                     "input");
         }
         if (request.user() != null) {
-            notes.droppedParam("user");
+            unsupported.notes().droppedParam("user");
         }
         var options = new TreeMap<String, String>();
         settings.defaultOptions().forEach((key, value) -> options.put(key, value.json()));

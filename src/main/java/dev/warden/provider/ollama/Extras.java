@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The pass-through request fields an Ollama call accepts, per endpoint, as data. Only Ollama-native fields get
  * through: a field from another vendor's API (say {@code reasoning_effort}) would be ignored by Ollama without a
- * word, so it is refused with a 400 that names it instead.
+ * word, so it is refused with a 400 that names it instead, or, under {@code drop_unsupported_params}, dropped and
+ * reported (the wires read only the fields they know, so a dropped field is never written).
  */
 final class Extras {
     /** {@code /api/chat}: {@code options} merge into the modeled options; the others go to the top level. */
@@ -23,19 +24,23 @@ final class Extras {
 
     private Extras() {}
 
-    /** @throws ApiException 400 naming the first field (alphabetically) that is not in {@code allowed} */
-    static void check(Map<String, RawJson> extra, Set<String> allowed) {
+    /**
+     * @throws ApiException 400 naming the first field (alphabetically) that is not in {@code allowed}, unless the
+     *                      deployment drops such fields
+     */
+    static void check(Map<String, RawJson> extra, Set<String> allowed, Unsupported unsupported) {
         var unknown = new TreeSet<String>();
         for (var name : extra.keySet()) {
             if (!allowed.contains(name)) {
                 unknown.add(name);
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new ApiException(ApiError.InvalidRequest.of("The parameter" + (unknown.size() > 1 ? "s " : " ")
+        for (var name : unknown) {
+            unsupported.param(name, () -> new ApiException(ApiError.InvalidRequest.of("The parameter"
+                    + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown.stream().map(n -> "'" + n + "'").toList())
                     + (unknown.size() > 1 ? " are" : " is") + " not supported by this model's upstream (Ollama).",
-                    unknown.first()));
+                    unknown.first())));
         }
     }
 

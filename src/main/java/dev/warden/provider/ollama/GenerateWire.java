@@ -4,7 +4,6 @@ import dev.warden.llm.ApiException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
 import dev.warden.llm.RawJson;
-import dev.warden.provider.CallNotes;
 import dev.warden.provider.ProviderJson;
 import java.io.IOException;
 import java.util.List;
@@ -23,14 +22,14 @@ final class GenerateWire {
     private GenerateWire() {}
 
     /** @throws ApiException 400 for several prompts, {@code n > 1} or a field Ollama does not know */
-    static byte[] toWire(CompletionRequest request, boolean stream, OllamaSettings settings, CallNotes notes) {
-        Extras.check(request.extra(), Extras.GENERATE);
+    static byte[] toWire(CompletionRequest request, boolean stream, OllamaSettings settings, Unsupported unsupported) {
+        Extras.check(request.extra(), Extras.GENERATE, unsupported);
         if (request.prompts().size() != 1) {
             throw OptionsWire.invalid("Ollama completes exactly one prompt per request.", "prompt");
         }
         var options = OptionsWire.merge(request.sampling(), settings.defaultOptions(), request.extra().get("options"));
         if (request.user() != null) {
-            notes.droppedParam("user");
+            unsupported.notes().droppedParam("user");
         }
         var keepAlive = Extras.keepAlive(request.extra(), settings);
         Map<String, RawJson> extra = request.extra();

@@ -67,31 +67,31 @@ public final class OllamaProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request, CallNotes notes) {
-        var body = ChatRequestWire.toWire(request, false, settings, notes);
+        var body = ChatRequestWire.toWire(request, false, settings, unsupported(notes));
         return call("/api/chat", body, notes, bytes -> ChatResponseWire.fromWire(bytes, ids, nowSeconds()));
     }
 
     @Override
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
-        var body = ChatRequestWire.toWire(request, true, settings, notes);
+        var body = ChatRequestWire.toWire(request, true, settings, unsupported(notes));
         return stream("/api/chat", body, sink, notes, StreamDecoder.Endpoint.CHAT);
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request, CallNotes notes) {
-        var body = EmbedWire.toWire(request, settings, notes);
+        var body = EmbedWire.toWire(request, settings, unsupported(notes));
         return call("/api/embed", body, notes, EmbedWire::fromWire);
     }
 
     @Override
     public CompletionResponse complete(CompletionRequest request, CallNotes notes) {
-        var body = GenerateWire.toWire(request, false, settings, notes);
+        var body = GenerateWire.toWire(request, false, settings, unsupported(notes));
         return call("/api/generate", body, notes, bytes -> GenerateWire.fromWire(bytes, ids, nowSeconds()));
     }
 
     @Override
     public StreamOutcome streamComplete(CompletionRequest request, StreamSink sink, CallNotes notes) {
-        var body = GenerateWire.toWire(request, true, settings, notes);
+        var body = GenerateWire.toWire(request, true, settings, unsupported(notes));
         return stream("/api/generate", body, sink, notes, StreamDecoder.Endpoint.GENERATE);
     }
 
@@ -142,6 +142,11 @@ public final class OllamaProvider implements Provider {
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? NDJSON : "application/json");
         return headers;
+    }
+
+    /** What the deployment's {@code drop_unsupported_params} lets the translators drop, reported into the notes. */
+    private Unsupported unsupported(CallNotes notes) {
+        return new Unsupported(endpoint.dropUnsupportedParams(), notes);
     }
 
     private long nowSeconds() {

@@ -72,6 +72,27 @@ class AnthropicProviderTest {
     private static final Tool WEATHER = new Tool("get_weather", "Weather", RawJson.of("{\"type\":\"object\"}"), null);
 
     @Test
+    void aDeploymentThatDropsUnsupportedParamsSendsTheRestAndReportsTheDropped() {
+        var endpoint = new Endpoint("claude", fake.baseUrl(), fake.apiKey(), Map.of(), Timeouts.DEFAULTS, true);
+        var request = hello().withSampling(new Sampling(null, null, null, List.of(), 42L, null, 0.5, null, null));
+        var response = AnthropicProvider.create(endpoint, SETTINGS, client).chat(request, notes);
+        assertThat(response.choices().getFirst().message()).isEqualTo(Message.text(Role.ASSISTANT,
+                "Echo: Hello there"));
+        assertThat(notes.droppedParams()).containsExactly("seed", "frequency_penalty");
+        assertThat(fake.lastBody().has("seed")).isFalse();
+        assertThat(fake.lastBody().has("frequency_penalty")).isFalse();
+    }
+
+    @Test
+    void aDeploymentThatRefusesUnsupportedParamsSendsNothing() {
+        var request = hello().withSampling(new Sampling(null, null, null, List.of(), 42L, null, null, null, null));
+        assertThatThrownBy(() -> provider().chat(request, notes)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo("seed"));
+        assertThat(notes.droppedParams()).isEmpty();
+        assertThat(notes.upstreamStatus()).isZero();
+    }
+
+    @Test
     void chatSendsAnthropicsHeadersAndTheDefaultMaxTokens() {
         var response = provider().chat(hello(), notes);
         assertThat(response.choices().getFirst().message()).isEqualTo(Message.text(Role.ASSISTANT,

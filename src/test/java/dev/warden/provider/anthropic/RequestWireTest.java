@@ -16,6 +16,7 @@ import dev.warden.llm.Role;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
+import dev.warden.provider.CallNotes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,18 @@ class RequestWireTest {
         return request(List.of(Message.text(Role.USER, text)));
     }
 
+    /** The default policy: what Anthropic cannot honour is a 400. */
+    private static Unsupported refusing() {
+        return new Unsupported(false, new CallNotes());
+    }
+
     private static byte[] wire(ChatRequest request) {
-        return RequestWire.toWire(request, false, 4096).bytes();
+        return RequestWire.toWire(request, false, 4096, refusing()).bytes();
     }
 
     @Test
     void plainTextGetsTheDefaultMaxTokens() {
-        var body = RequestWire.toWire(user("Hello"), false, 4096);
+        var body = RequestWire.toWire(user("Hello"), false, 4096, refusing());
         assertJson(body.bytes(), "request/plain-text.json");
         assertThat(body.jsonMode()).isFalse();
     }
@@ -106,7 +112,7 @@ class RequestWireTest {
                 + "\"required\":[\"city\",\"country\"],\"additionalProperties\":false}"), true);
         var request = new ChatRequest(MODEL, List.of(Message.text(Role.USER, "Give me a city.")), Sampling.DEFAULTS,
                 List.of(), null, schema, null, false, false, null, Map.of());
-        var body = RequestWire.toWire(request, false, 4096);
+        var body = RequestWire.toWire(request, false, 4096, refusing());
         assertJson(body.bytes(), "request/json-schema.json");
         assertThat(body.jsonMode()).isTrue();
     }
@@ -115,7 +121,7 @@ class RequestWireTest {
     void jsonObjectIsAForcedToolTakingAnyObjectAndStreams() {
         var request = new ChatRequest(MODEL, List.of(Message.text(Role.USER, "JSON please.")), Sampling.DEFAULTS,
                 List.of(), null, new ResponseFormat.JsonObject(), null, true, false, null, Map.of());
-        var body = RequestWire.toWire(request, true, 4096);
+        var body = RequestWire.toWire(request, true, 4096, refusing());
         assertJson(body.bytes(), "request/json-object.json");
         assertThat(body.jsonMode()).isTrue();
     }
@@ -219,6 +225,68 @@ class RequestWireTest {
         var request = new ChatRequest(MODEL, List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS, List.of(),
                 null, null, null, false, false, "bob", Map.of("metadata", RawJson.of("{\"user_id\":\"alice\"}")));
         assertRejected(request, "user");
+    }
+
+    @Test
+    void underDropUnsupportedParamsWhatAnthropicLacksIsDroppedAndReported() {
+        var messages = List.of(
+                new Message(Role.USER, List.of(new ContentPart.Text("look"), new ContentPart.Image(
+                        new ImageSource.Url("https://x/y.png"), "high")), "alice"),
+                new Message(Role.ASSISTANT, List.of(new ContentPart.ToolCall("t1", "get_weather", "{}")), null),
+                new Message(Role.TOOL, List.of(new ContentPart.ToolResult("t1", List.of(new ContentPart.Image(
+                        new ImageSource.Base64("image/png", "iVBORw0KGgo="), "low")), false)), null));
+        var request = request(messages)
+                .withSampling(new Sampling(0.3, null, null, List.of(), 7L, 0.5, 0.25, 1, null))
+                .withExtra(Map.of("logit_bias", RawJson.of("{\"50256\":-100}"), "logprobs", RawJson.of("true"),
+                        "thinking", RawJson.of("{\"type\":\"enabled\",\"budget_tokens\":1024}")));
+        var notes = new CallNotes();
+        var body = Fixtures.tree(RequestWire.toWire(request, false, 4096, new Unsupported(true, notes)).bytes());
+
+        assertThat(notes.droppedParams()).containsExactlyInAnyOrder("seed", "presence_penalty",
+                "frequency_penalty", "logit_bias", "logprobs", "name", "detail");
+        for (var dropped : List.of("seed", "presence_penalty", "frequency_penalty", "logit_bias", "logprobs", "n")) {
+            assertThat(body.has(dropped)).as(dropped).isFalse();
+        }
+        assertThat(body.get("temperature").asDouble()).isEqualTo(0.3);
+        assertThat(body.get("thinking").get("budget_tokens").asInt()).isEqualTo(1024);
+        var user = body.get("messages").get(0);
+        assertThat(user.has("name")).isFalse();
+        assertThat(user.get("content").get(1).get("type").asText()).isEqualTo("image");
+        assertThat(user.get("content").get(1).has("detail")).isFalse();
+        assertThat(user.get("content").get(1).get("source").get("url").asText()).isEqualTo("https://x/y.png");
+    }
+
+    @Test
+    void withoutDropUnsupportedParamsNothingIsReportedAsDropped() {
+        var notes = new CallNotes();
+        assertThatThrownBy(() -> RequestWire.toWire(user("x").withSampling(
+                new Sampling(null, null, null, List.of(), 7L, null, null, null, null)), false, 4096,
+                new Unsupported(false, notes))).isInstanceOf(ApiException.class);
+        assertThat(notes.droppedParams()).isEmpty();
+    }
+
+    @Test
+    void underDropUnsupportedParamsWhatWouldChangeTheAnswerIsStillRefused() {
+        assertDropRefuses(user("x").withSampling(new Sampling(null, null, null, List.of(), 7L, null, null, 2, null)),
+                "n");
+        assertDropRefuses(request(List.of(Message.text(Role.USER, "a"), new Message(Role.ASSISTANT,
+                List.of(new ContentPart.ToolCall("t", "f", "{not json")), null))), "messages[1]");
+        assertDropRefuses(request(List.of(new Message(Role.ASSISTANT, List.of(
+                new ContentPart.Image(new ImageSource.Url("https://x/y.png"), null)), null))), "messages[0]");
+        assertDropRefuses(request(List.of(Message.text(Role.TOOL, "loose text"))), "messages[0]");
+        assertDropRefuses(new ChatRequest(MODEL, List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS,
+                List.of(WEATHER), null, new ResponseFormat.JsonObject(), null, false, false, null, Map.of()),
+                "response_format");
+        assertDropRefuses(new ChatRequest(MODEL, List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS, List.of(),
+                null, null, null, false, false, "bob", Map.of("metadata", RawJson.of("{\"user_id\":\"alice\"}"))),
+                "user");
+    }
+
+    private static void assertDropRefuses(ChatRequest request, String param) {
+        var notes = new CallNotes();
+        assertThatThrownBy(() -> RequestWire.toWire(request, false, 4096, new Unsupported(true, notes)))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo(param));
     }
 
     private static void assertRejected(ChatRequest request, String param) {

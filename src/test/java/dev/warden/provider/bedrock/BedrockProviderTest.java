@@ -12,6 +12,7 @@ import dev.warden.llm.Embedding;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.FinishReason;
 import dev.warden.llm.Message;
+import dev.warden.llm.RawJson;
 import dev.warden.llm.Role;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.StreamEvent;
@@ -252,6 +253,39 @@ class BedrockProviderTest {
         assertThat(response.usage()).isEqualTo(Usage.of(3, 0));
         assertThat(fake.lastRequest().path()).isEqualTo("/model/cohere.embed-english-v3/invoke");
         assertThat(fake.lastRequest().body()).contains("\"input_type\":\"search_document\"");
+    }
+
+    @Test
+    void aDeploymentThatDropsUnsupportedParamsSendsTheRestAndReportsTheDropped() {
+        var endpoint = new Endpoint("bedrock", fake.baseUrl(), null, Map.of(), Timeouts.DEFAULTS, true);
+        var provider = BedrockProvider.create(endpoint, new BedrockSettings(FakeBedrockUpstream.REGION,
+                new AwsCredentials(FakeBedrockUpstream.ACCESS_KEY_ID, FakeBedrockUpstream.SECRET, null), null, 1024),
+                client, CLOCK);
+        var chat = hello(CLAUDE).withSampling(new Sampling(null, null, 50, List.of(), 7L, null, null, null, null))
+                .withExtra(Map.of("logprobs", RawJson.of("true")));
+        assertThat(provider.chat(chat, notes).choices()).hasSize(1);
+        assertThat(notes.droppedParams()).containsExactly("seed", "logprobs");
+        assertThat(fake.lastRequest().body()).doesNotContain("seed").doesNotContain("logprobs");
+
+        var embedNotes = new CallNotes();
+        var embed = new EmbeddingRequest("amazon.titan-embed-text-v2:0", List.of("four"), null, null, null, "u-1",
+                Map.of("input_type", RawJson.of("\"query\""), "normalize", RawJson.of("true")));
+        assertThat(provider.embed(embed, embedNotes).data()).hasSize(1);
+        assertThat(embedNotes.droppedParams()).containsExactly("input_type", "user");
+        assertThat(fake.lastRequest().body()).isEqualTo("{\"inputText\":\"four\",\"normalize\":true}");
+    }
+
+    @Test
+    void aDeploymentThatRefusesUnsupportedParamsSendsNothing() {
+        var embed = new EmbeddingRequest("amazon.titan-embed-text-v2:0", List.of("four"), null, null, null, null,
+                Map.of("input_type", RawJson.of("\"query\"")));
+        assertThatThrownBy(() -> signed().embed(embed, notes)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo("input_type"));
+        var chat = hello(CLAUDE).withSampling(new Sampling(null, null, 50, List.of(), 7L, null, null, null, null));
+        assertThatThrownBy(() -> signed().chat(chat, notes)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo("seed"));
+        assertThat(notes.droppedParams()).isEmpty();
+        assertThat(fake.requests()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.warden.llm.Role;
 import dev.warden.llm.Sampling;
 import dev.warden.llm.Tool;
 import dev.warden.llm.ToolChoice;
+import dev.warden.provider.CallNotes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class ConverseRequestWireTest {
     private static final Tool WEATHER = new Tool("get_weather", "Current weather", RawJson.of(
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"), true);
+
+    /** The default policy: what Converse cannot honour is a 400. */
+    private static Unsupported refusing() {
+        return new Unsupported(false, new CallNotes());
+    }
 
     private static ChatRequest request(List<Message> messages, Sampling sampling) {
         return new ChatRequest("anthropic.claude-3-haiku-20240307-v1:0", messages, sampling, List.of(), null, null,
@@ -36,7 +42,7 @@ class ConverseRequestWireTest {
     }
 
     private static void assertInvalid(ChatRequest request, String param, String messagePart) {
-        assertThatThrownBy(() -> ConverseRequestWire.toWire(request, 1024)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> ConverseRequestWire.toWire(request, 1024, refusing())).isInstanceOfSatisfying(
                 ApiException.class, e -> {
                     var error = (ApiError.InvalidRequest) e.error();
                     assertThat(error.param()).isEqualTo(param);
@@ -46,7 +52,7 @@ class ConverseRequestWireTest {
 
     @Test
     void plainTextGetsTheDefaultMaxTokens() {
-        var call = ConverseRequestWire.toWire(user("Hello"), 1024);
+        var call = ConverseRequestWire.toWire(user("Hello"), 1024, refusing());
         assertJson(call.body(), "request/plain-text.json");
         assertThat(call.jsonTool()).isNull();
     }
@@ -63,7 +69,7 @@ class ConverseRequestWireTest {
                 Message.text(Role.USER, "How are you?"));
         var request = new ChatRequest("m", messages, sampling, List.of(), null, null, true, false, false,
                 "user-123", Map.of());
-        assertJson(ConverseRequestWire.toWire(request, 1024).body(), "request/system-multi-turn.json");
+        assertJson(ConverseRequestWire.toWire(request, 1024, refusing()).body(), "request/system-multi-turn.json");
     }
 
     @Test
@@ -83,7 +89,7 @@ class ConverseRequestWireTest {
                 Message.text(Role.USER, "Thanks"));
         var request = new ChatRequest("m", messages, Sampling.DEFAULTS, List.of(WEATHER),
                 new ToolChoice.Named("get_weather"), null, null, false, false, null, Map.of());
-        assertJson(ConverseRequestWire.toWire(request, 1024).body(), "request/tools.json");
+        assertJson(ConverseRequestWire.toWire(request, 1024, refusing()).body(), "request/tools.json");
     }
 
     @Test
@@ -91,7 +97,7 @@ class ConverseRequestWireTest {
         for (var choice : List.of(new ToolChoice.Auto(), new ToolChoice.Required())) {
             var request = new ChatRequest("m", List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS,
                     List.of(WEATHER), choice, null, null, false, false, null, Map.of());
-            var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024).body());
+            var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, refusing()).body());
             assertThat(body.path("toolConfig").path("toolChoice").toString())
                     .isEqualTo(choice instanceof ToolChoice.Auto ? "{\"auto\":{}}" : "{\"any\":{}}");
         }
@@ -101,7 +107,8 @@ class ConverseRequestWireTest {
     void toolChoiceNoneLeavesTheToolsOutWithoutToolHistory() {
         var request = new ChatRequest("m", List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS,
                 List.of(WEATHER), new ToolChoice.None(), null, null, false, false, null, Map.of());
-        assertThat(Fixtures.tree(ConverseRequestWire.toWire(request, 1024).body()).has("toolConfig")).isFalse();
+        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, refusing()).body());
+        assertThat(body.has("toolConfig")).isFalse();
     }
 
     @Test
@@ -121,7 +128,7 @@ class ConverseRequestWireTest {
                 new ContentPart.Image(new ImageSource.Base64("image/png", "iVBORw0KGgo="), null),
                 new ContentPart.Image(new ImageSource.Url("data:image/jpeg;base64,/9j/4AAQ"), "high")), null)),
                 Sampling.DEFAULTS);
-        assertJson(ConverseRequestWire.toWire(request, 1024).body(), "request/images.json");
+        assertJson(ConverseRequestWire.toWire(request, 1024, refusing()).body(), "request/images.json");
     }
 
     @Test
@@ -141,7 +148,7 @@ class ConverseRequestWireTest {
                 RawJson.of("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}"), true);
         var request = new ChatRequest("m", List.of(Message.text(Role.USER, "Give me a person")), Sampling.DEFAULTS,
                 List.of(), null, format, null, false, false, null, Map.of());
-        var call = ConverseRequestWire.toWire(request, 1024);
+        var call = ConverseRequestWire.toWire(request, 1024, refusing());
         assertJson(call.body(), "request/json-schema.json");
         assertThat(call.jsonTool()).isEqualTo("person");
     }
@@ -163,7 +170,7 @@ class ConverseRequestWireTest {
         extra.put("performanceConfig", RawJson.of("{\"latency\":\"optimized\"}"));
         var sampling = new Sampling(null, null, null, List.of(), null, null, null, null, 5);
         var request = request(List.of(Message.text(Role.USER, "Hello")), sampling).withExtra(extra);
-        assertJson(ConverseRequestWire.toWire(request, 1024).body(), "request/pass-through.json");
+        assertJson(ConverseRequestWire.toWire(request, 1024, refusing()).body(), "request/pass-through.json");
     }
 
     @Test
@@ -189,5 +196,50 @@ class ConverseRequestWireTest {
         var request = request(List.of(Message.text(Role.USER, "x"), new Message(Role.ASSISTANT,
                 List.of(new ContentPart.ToolCall("t1", "f", "[1,2]")), null)), Sampling.DEFAULTS);
         assertInvalid(request, "messages[1].tool_calls", "must be a JSON object");
+    }
+
+    @Test
+    void underDropUnsupportedParamsWhatConverseLacksIsDroppedAndReported() {
+        var extra = new LinkedHashMap<String, RawJson>();
+        extra.put("logprobs", RawJson.of("true"));
+        extra.put("performanceConfig", RawJson.of("{\"latency\":\"optimized\"}"));
+        var request = new ChatRequest("m", List.of(Message.text(Role.USER, "x")),
+                new Sampling(0.5, null, null, List.of(), 7L, 0.5, 0.1, 1, null), List.of(WEATHER), null, null, false,
+                false, false, null, extra);
+        var notes = new CallNotes();
+        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new Unsupported(true, notes)).body());
+        assertThat(notes.droppedParams()).containsExactly("seed", "presence_penalty", "frequency_penalty",
+                "parallel_tool_calls", "logprobs");
+        assertThat(body.has("logprobs")).isFalse();
+        assertThat(body.path("performanceConfig").path("latency").asText()).isEqualTo("optimized");
+        assertThat(body.path("inferenceConfig").toString()).isEqualTo("{\"maxTokens\":1024,\"temperature\":0.5}");
+        assertThat(body.path("toolConfig").path("tools").size()).isEqualTo(1);
+    }
+
+    @Test
+    void underDropUnsupportedParamsSeveralChoicesAndContradictionsAreStillRefused() {
+        var notes = new CallNotes();
+        var dropping = new Unsupported(true, notes);
+        var n2 = request(List.of(Message.text(Role.USER, "x")),
+                new Sampling(null, null, null, List.of(), 7L, null, null, 2, null));
+        assertThatThrownBy(() -> ConverseRequestWire.toWire(n2, 1024, dropping)).isInstanceOfSatisfying(
+                ApiException.class, e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo("n"));
+        var json = new ChatRequest("m", List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS,
+                List.of(WEATHER), null, new ResponseFormat.JsonObject(), null, false, false, null, Map.of());
+        assertThatThrownBy(() -> ConverseRequestWire.toWire(json, 1024, dropping)).isInstanceOf(ApiException.class);
+        assertThat(notes.droppedParams()).isEmpty();
+    }
+
+    @Test
+    void participantNamesAndImageDetailAreAlwaysDroppedAndReported() {
+        var request = request(List.of(new Message(Role.USER, List.of(new ContentPart.Text("look"),
+                new ContentPart.Image(new ImageSource.Base64("image/png", "iVBORw0KGgo="), "high")), "alice")),
+                Sampling.DEFAULTS);
+        var notes = new CallNotes();
+        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new Unsupported(false, notes)).body());
+        assertThat(notes.droppedParams()).containsExactly("name", "detail");
+        var turn = body.path("messages").get(0);
+        assertThat(turn.has("name")).isFalse();
+        assertThat(turn.path("content").get(1).path("image").has("detail")).isFalse();
     }
 }

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Canonical chat request → the exact /api/chat body, per recorded fixture; and every refusal names its field. */
 class ChatRequestWireTest {
     private final CallNotes notes = new CallNotes();
+    /** The default policy: what Ollama cannot honour is a 400 (the four always-dropped fields aside). */
+    private final Unsupported refusing = new Unsupported(false, notes);
+    private final Unsupported dropping = new Unsupported(true, notes);
 
     private static ChatRequest request(String model, List<Message> messages) {
         return new ChatRequest(model, messages, Sampling.DEFAULTS, List.of(), null, null, null, false, false, null,
@@ -36,7 +39,7 @@ class ChatRequestWireTest {
     }
 
     private byte[] wire(ChatRequest request, boolean stream) {
-        return ChatRequestWire.toWire(request, stream, OllamaSettings.DEFAULTS, notes);
+        return ChatRequestWire.toWire(request, stream, OllamaSettings.DEFAULTS, refusing);
     }
 
     @Test
@@ -55,7 +58,7 @@ class ChatRequestWireTest {
                 null, Map.of());
         var settings = new OllamaSettings("10m", Map.of("num_ctx", RawJson.of("8192"),
                 "temperature", RawJson.of("0.8")));
-        assertJson(ChatRequestWire.toWire(request, false, settings, notes), "request/multi-turn.json");
+        assertJson(ChatRequestWire.toWire(request, false, settings, refusing), "request/multi-turn.json");
     }
 
     private static final Tool WEATHER = new Tool("get_current_weather", "Get the current weather for a location",
@@ -123,7 +126,7 @@ class ChatRequestWireTest {
                 Map.of("options", RawJson.of("{\"num_ctx\":16384,\"repeat_penalty\":1.1}"),
                         "keep_alive", RawJson.of("-1"), "think", RawJson.of("true")));
         var settings = new OllamaSettings("5m", Map.of("num_ctx", RawJson.of("4096")));
-        assertJson(ChatRequestWire.toWire(request, true, settings, notes), "request/extra.json");
+        assertJson(ChatRequestWire.toWire(request, true, settings, refusing), "request/extra.json");
     }
 
     @Test
@@ -196,5 +199,42 @@ class ChatRequestWireTest {
         assertRefused(() -> wire(contradiction, false), "options.temperature");
         var notAnObject = user("llama3.2", "x").withExtra(Map.of("options", RawJson.of("[1]")));
         assertRefused(() -> wire(notAnObject, false), "options");
+    }
+
+    @Test
+    void underDropUnsupportedParamsSerialToolCallsStrictSchemasAndForeignExtrasAreDroppedAndReported() {
+        var strict = new Tool("get_weather", "Weather", RawJson.of("{\"type\":\"object\"}"), true);
+        var request = new ChatRequest("llama3.2", List.of(Message.text(Role.USER, "x")), Sampling.DEFAULTS,
+                List.of(strict), new ToolChoice.Auto(), null, false, false, false, null,
+                Map.of("reasoning_effort", RawJson.of("\"high\""), "logit_bias", RawJson.of("{}"),
+                        "think", RawJson.of("true")));
+        var body = Fixtures.tree(ChatRequestWire.toWire(request, false, OllamaSettings.DEFAULTS, dropping));
+        assertThat(notes.droppedParams()).containsExactlyInAnyOrder("logit_bias", "reasoning_effort",
+                "parallel_tool_calls", "strict");
+        assertThat(body.has("reasoning_effort")).isFalse();
+        assertThat(body.has("logit_bias")).isFalse();
+        assertThat(body.has("parallel_tool_calls")).isFalse();
+        assertThat(body.path("think").asBoolean()).isTrue();
+        var function = body.path("tools").get(0).path("function");
+        assertThat(function.path("name").asText()).isEqualTo("get_weather");
+        assertThat(function.has("strict")).isFalse();
+    }
+
+    @Test
+    void underDropUnsupportedParamsForcedToolsAndSeveralChoicesAreStillRefused() {
+        assertRefused(() -> ChatRequestWire.toWire(withTools(new ToolChoice.Required(), List.of(WEATHER)), false,
+                OllamaSettings.DEFAULTS, dropping), "tool_choice");
+        assertRefused(() -> ChatRequestWire.toWire(withTools(new ToolChoice.Named("get_time"), List.of(TIME)), false,
+                OllamaSettings.DEFAULTS, dropping), "tool_choice");
+        var n2 = new ChatRequest("llama3.2", List.of(Message.text(Role.USER, "x")),
+                new Sampling(null, null, null, List.of(), null, null, null, 2, null), List.of(), null, null, null,
+                false, false, null, Map.of());
+        assertRefused(() -> ChatRequestWire.toWire(n2, false, OllamaSettings.DEFAULTS, dropping), "n");
+        var contradiction = new ChatRequest("llama3.2", List.of(Message.text(Role.USER, "x")),
+                new Sampling(0.3, null, null, List.of(), null, null, null, null, null), List.of(), null, null, null,
+                false, false, null, Map.of("options", RawJson.of("{\"temperature\":0.9}")));
+        assertRefused(() -> ChatRequestWire.toWire(contradiction, false, OllamaSettings.DEFAULTS, dropping),
+                "options.temperature");
+        assertThat(notes.droppedParams()).isEmpty();
     }
 }

@@ -277,4 +277,15 @@ class OllamaProviderTest {
         assertThatThrownBy(() -> provider().chat(request, notes)).isInstanceOf(ApiException.class);
         assertThat(fake.requests()).isEmpty();
     }
+
+    @Test
+    void aDeploymentThatDropsUnsupportedParamsSendsTheRestAndReportsTheDropped() {
+        var endpoint = new Endpoint("local", fake.baseUrl(), null, Map.of(), Timeouts.DEFAULTS, true);
+        var provider = OllamaProvider.create(endpoint, OllamaSettings.DEFAULTS, client, Fixtures.ids(),
+                InstantSource.fixed(Instant.ofEpochSecond(Fixtures.NOW)));
+        var request = hello("llama3.2").withExtra(Map.of("logit_bias", dev.warden.llm.RawJson.of("{}")));
+        assertThat(provider.chat(request, notes).choices()).hasSize(1);
+        assertThat(notes.droppedParams()).containsExactly("logit_bias");
+        assertThat(Fixtures.tree(fake.lastRequest().body()).has("logit_bias")).isFalse();
+    }
 }

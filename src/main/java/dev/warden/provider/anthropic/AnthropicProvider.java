@@ -1,5 +1,6 @@
 package dev.warden.provider.anthropic;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
@@ -121,8 +122,8 @@ public final class AnthropicProvider implements Provider {
     }
 
     /** What the deployment's {@code drop_unsupported_params} lets the translators drop, reported into the notes. */
-    private Unsupported unsupported(CallNotes notes) {
-        return new Unsupported(endpoint.dropUnsupportedParams(), notes);
+    private UnsupportedParams unsupported(CallNotes notes) {
+        return new UnsupportedParams(endpoint.dropUnsupportedParams(), notes);
     }
 
     /** Anthropic answers one conversation per call. */

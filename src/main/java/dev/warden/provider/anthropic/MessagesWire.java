@@ -1,5 +1,6 @@
 package dev.warden.provider.anthropic;
 
+import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.warden.llm.ApiError;
@@ -43,7 +44,7 @@ final class MessagesWire {
     private record Turn(String role, List<JsonNode> results, List<JsonNode> blocks) {}
 
     /** @throws ApiException 400 naming {@code messages[i]} for content Anthropic cannot take */
-    static Translated toWire(List<Message> messages, Unsupported unsupported) {
+    static Translated toWire(List<Message> messages, UnsupportedParams unsupported) {
         var system = new ArrayList<String>();
         var turns = new ArrayList<Turn>();
         for (int i = 0; i < messages.size(); i++) {
@@ -105,7 +106,7 @@ final class MessagesWire {
         }
     }
 
-    private static Turn userBlocks(Message message, int i, Unsupported unsupported) {
+    private static Turn userBlocks(Message message, int i, UnsupportedParams unsupported) {
         var turn = new Turn("user", new ArrayList<>(), new ArrayList<>());
         for (var part : message.parts()) {
             switch (part) {
@@ -157,7 +158,7 @@ final class MessagesWire {
      * (or dropped and reported under {@code drop_unsupported_params}). A data: URL is sent as a base64 source,
      * because Anthropic's URL source only fetches http(s).
      */
-    private static JsonNode image(ContentPart.Image image, int i, Unsupported unsupported) {
+    private static JsonNode image(ContentPart.Image image, int i, UnsupportedParams unsupported) {
         if (image.detail() != null && !image.detail().equals("auto")) {
             unsupported.param("detail",
                     () -> invalid("Anthropic does not support image detail '" + image.detail() + "'.", i, ""));
@@ -202,7 +203,7 @@ final class MessagesWire {
         return block;
     }
 
-    private static JsonNode toolResult(ContentPart.ToolResult result, int i, Unsupported unsupported) {
+    private static JsonNode toolResult(ContentPart.ToolResult result, int i, UnsupportedParams unsupported) {
         var block = ProviderJson.NODES.objectNode().put("type", "tool_result").put("tool_use_id", result.toolCallId());
         var content = ProviderJson.NODES.arrayNode();
         for (var part : result.content()) {

@@ -1,5 +1,6 @@
 package dev.warden.provider.anthropic;
 
+import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * naming them, before anything is sent: {@code seed}, {@code n} above 1, presence and frequency penalties, and extra
  * fields that are not Anthropic's (see {@link NativeFields}).
  *
- * <p>Under {@code drop_unsupported_params} ({@link Unsupported}) {@code seed}, the penalties, foreign extra fields,
+ * <p>Under {@code drop_unsupported_params} ({@link UnsupportedParams}) {@code seed}, the penalties, foreign extra fields,
  * participant {@code name}s and an image {@code detail} are dropped and reported instead: without them the request
  * still asks for the same answer, only less finely tuned. {@code n} above 1 stays a 400 (dropping it would return
  * fewer choices than asked), as do content Anthropic cannot place and contradictions in the request.
@@ -36,7 +37,7 @@ final class RequestWire {
      * @param stream whether to ask for a stream (the provider method decides, not the request's flag)
      * @param defaultMaxTokens sent when the request has no max tokens, because Anthropic requires the field
      */
-    static Body toWire(ChatRequest request, boolean stream, int defaultMaxTokens, Unsupported unsupported) {
+    static Body toWire(ChatRequest request, boolean stream, int defaultMaxTokens, UnsupportedParams unsupported) {
         rejectUnsupported(request.sampling(), unsupported);
         var root = ProviderJson.NODES.objectNode();
         root.put("model", request.model());
@@ -71,7 +72,7 @@ final class RequestWire {
         return new Body(ProviderJson.write(root), jsonMode);
     }
 
-    private static void rejectUnsupported(Sampling sampling, Unsupported unsupported) {
+    private static void rejectUnsupported(Sampling sampling, UnsupportedParams unsupported) {
         if (sampling.seed() != null) {
             unsupported.param("seed", () -> invalid("Anthropic does not support 'seed'.", "seed"));
         }
@@ -92,7 +93,7 @@ final class RequestWire {
      * Anthropic-native extras go through verbatim; a modeled field already written wins over its extra twin. Others
      * are refused together, or each dropped and reported.
      */
-    private static void extras(ObjectNode root, Map<String, RawJson> extra, Unsupported unsupported) {
+    private static void extras(ObjectNode root, Map<String, RawJson> extra, UnsupportedParams unsupported) {
         var unknown = new TreeSet<String>();
         for (var name : extra.keySet()) {
             if (!NativeFields.PASS_THROUGH.contains(name)) {
@@ -100,7 +101,7 @@ final class RequestWire {
             }
         }
         for (var name : unknown) {
-            unsupported.param(name, () -> invalid("Unsupported parameter" + (unknown.size() > 1 ? "s" : "")
+            unsupported.param(name, () -> invalid("UnsupportedParams parameter" + (unknown.size() > 1 ? "s" : "")
                     + " for Anthropic: " + String.join(", ", unknown) + ".", unknown.first()));
         }
         for (var entry : new TreeSet<>(extra.keySet())) {

@@ -1,5 +1,6 @@
 package dev.warden.provider.bedrock;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ChatResponse;
 import dev.warden.llm.ClientGoneException;
@@ -173,8 +174,8 @@ public final class BedrockProvider implements Provider {
     }
 
     /** What the deployment's {@code drop_unsupported_params} lets the translators drop, reported into the notes. */
-    private Unsupported unsupported(CallNotes notes) {
-        return new Unsupported(endpoint.dropUnsupportedParams(), notes);
+    private UnsupportedParams unsupported(CallNotes notes) {
+        return new UnsupportedParams(endpoint.dropUnsupportedParams(), notes);
     }
 
     private String answerId(UpstreamResponse response) {

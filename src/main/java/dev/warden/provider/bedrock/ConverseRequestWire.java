@@ -1,5 +1,6 @@
 package dev.warden.provider.bedrock;
 
+import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.llm.ChatRequest;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *       reject it with Bedrock's own 400).</li>
  *   <li>{@code seed}, {@code presence_penalty}, {@code frequency_penalty}, {@code n > 1} and
  *       {@code parallel_tool_calls: false} cannot be honoured by Converse: 400 naming them. Under
- *       {@code drop_unsupported_params} ({@link Unsupported}) all but {@code n} are dropped and reported instead;
+ *       {@code drop_unsupported_params} ({@link UnsupportedParams}) all but {@code n} are dropped and reported instead;
  *       {@code n > 1} stays a 400, because dropping it would return fewer choices than asked.</li>
  *   <li>{@code tool_choice: none}: Converse has no "none". Without tool history the tools are left out (the
  *       model cannot call what it was not given); with toolUse/toolResult blocks in the history Converse requires
@@ -56,7 +57,7 @@ final class ConverseRequestWire {
     /** The body, and the forced tool's name when the answer's tool input must become text. */
     record ConverseCall(byte[] body, @Nullable String jsonTool) {}
 
-    static ConverseCall toWire(ChatRequest request, int defaultMaxTokens, Unsupported unsupported) {
+    static ConverseCall toWire(ChatRequest request, int defaultMaxTokens, UnsupportedParams unsupported) {
         var extra = rejectUnsupported(request, unsupported);
         var root = ProviderJson.NODES.objectNode();
         var wire = MessagesWire.toWire(request.messages(), unsupported.notes());
@@ -76,7 +77,7 @@ final class ConverseRequestWire {
      *
      * @return the extra fields to forward (the Converse-native ones)
      */
-    private static Map<String, RawJson> rejectUnsupported(ChatRequest request, Unsupported policy) {
+    private static Map<String, RawJson> rejectUnsupported(ChatRequest request, UnsupportedParams policy) {
         var s = request.sampling();
         var unsupported = new ArrayList<String>();
         if (s.seed() != null) {

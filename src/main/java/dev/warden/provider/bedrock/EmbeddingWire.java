@@ -1,5 +1,6 @@
 package dev.warden.provider.bedrock;
 
+import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warden.llm.EmbeddingRequest;
 import dev.warden.llm.RawJson;
@@ -56,7 +57,7 @@ final class EmbeddingWire {
      *
      * @return the request to send: the same, less any dropped extra fields
      */
-    static EmbeddingRequest validate(EmbeddingRequest request, Family family, Unsupported unsupported) {
+    static EmbeddingRequest validate(EmbeddingRequest request, Family family, UnsupportedParams unsupported) {
         if (request.tokenInputs() != null) {
             throw MessagesWire.invalid("AWS Bedrock embeddings take text inputs, not token arrays.", "input");
         }

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ChatRequest;
@@ -21,7 +22,7 @@ import java.util.List;
  * no field for; it does not change the answer, so it is always dropped and reported in {@link CallNotes} rather than
  * failing every client that sets it.
  *
- * <p>Under {@code drop_unsupported_params} ({@link Unsupported}) {@code parallel_tool_calls: false},
+ * <p>Under {@code drop_unsupported_params} ({@link UnsupportedParams}) {@code parallel_tool_calls: false},
  * {@code strict: true} and foreign extra fields are dropped and reported instead: the request still asks for the
  * same answer, only less tightly held. {@code tool_choice} required or named and {@code n > 1} stay a 400, because
  * without them the client could get no tool call it made mandatory, or fewer choices than it asked for.
@@ -33,7 +34,7 @@ final class ChatRequestWire {
      * @param stream what to send as {@code stream}: always written, because Ollama streams when it is absent
      * @throws ApiException 400 naming the parameter Ollama cannot honour
      */
-    static byte[] toWire(ChatRequest request, boolean stream, OllamaSettings settings, Unsupported unsupported) {
+    static byte[] toWire(ChatRequest request, boolean stream, OllamaSettings settings, UnsupportedParams unsupported) {
         Extras.check(request.extra(), Extras.CHAT, unsupported);
         var choice = request.toolChoice();
         if (choice instanceof ToolChoice.Required || choice instanceof ToolChoice.Named) {
@@ -76,7 +77,7 @@ final class ChatRequestWire {
         });
     }
 
-    private static void writeTools(JsonGenerator gen, List<Tool> tools, Unsupported unsupported)
+    private static void writeTools(JsonGenerator gen, List<Tool> tools, UnsupportedParams unsupported)
             throws IOException {
         gen.writeArrayFieldStart("tools");
         for (int i = 0; i < tools.size(); i++) {

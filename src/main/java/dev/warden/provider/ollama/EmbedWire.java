@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.Embedding;
 import dev.warden.llm.EmbeddingRequest;
@@ -21,7 +22,7 @@ final class EmbedWire {
     private EmbedWire() {}
 
     /** @throws ApiException 400 for token inputs or a pass-through field Ollama does not know */
-    static byte[] toWire(EmbeddingRequest request, OllamaSettings settings, Unsupported unsupported) {
+    static byte[] toWire(EmbeddingRequest request, OllamaSettings settings, UnsupportedParams unsupported) {
         Extras.check(request.extra(), Extras.EMBED, unsupported);
         if (request.tokenInputs() != null) {
             throw OptionsWire.invalid("Ollama embeds text only; token arrays are not supported as 'input'.",

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.RawJson;
@@ -28,7 +29,7 @@ final class Extras {
      * @throws ApiException 400 naming the first field (alphabetically) that is not in {@code allowed}, unless the
      *                      deployment drops such fields
      */
-    static void check(Map<String, RawJson> extra, Set<String> allowed, Unsupported unsupported) {
+    static void check(Map<String, RawJson> extra, Set<String> allowed, UnsupportedParams unsupported) {
         var unknown = new TreeSet<String>();
         for (var name : extra.keySet()) {
             if (!allowed.contains(name)) {

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.CompletionRequest;
 import dev.warden.llm.CompletionResponse;
@@ -22,7 +23,7 @@ final class GenerateWire {
     private GenerateWire() {}
 
     /** @throws ApiException 400 for several prompts, {@code n > 1} or a field Ollama does not know */
-    static byte[] toWire(CompletionRequest request, boolean stream, OllamaSettings settings, Unsupported unsupported) {
+    static byte[] toWire(CompletionRequest request, boolean stream, OllamaSettings settings, UnsupportedParams unsupported) {
         Extras.check(request.extra(), Extras.GENERATE, unsupported);
         if (request.prompts().size() != 1) {
             throw OptionsWire.invalid("Ollama completes exactly one prompt per request.", "prompt");

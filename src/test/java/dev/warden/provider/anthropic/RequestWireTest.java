@@ -1,5 +1,6 @@
 package dev.warden.provider.anthropic;
 
+import dev.warden.provider.UnsupportedParams;
 import static dev.warden.provider.anthropic.Fixtures.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,8 +36,8 @@ class RequestWireTest {
     }
 
     /** The default policy: what Anthropic cannot honour is a 400. */
-    private static Unsupported refusing() {
-        return new Unsupported(false, new CallNotes());
+    private static UnsupportedParams refusing() {
+        return new UnsupportedParams(false, new CallNotes());
     }
 
     private static byte[] wire(ChatRequest request) {
@@ -240,7 +241,7 @@ class RequestWireTest {
                 .withExtra(Map.of("logit_bias", RawJson.of("{\"50256\":-100}"), "logprobs", RawJson.of("true"),
                         "thinking", RawJson.of("{\"type\":\"enabled\",\"budget_tokens\":1024}")));
         var notes = new CallNotes();
-        var body = Fixtures.tree(RequestWire.toWire(request, false, 4096, new Unsupported(true, notes)).bytes());
+        var body = Fixtures.tree(RequestWire.toWire(request, false, 4096, new UnsupportedParams(true, notes)).bytes());
 
         assertThat(notes.droppedParams()).containsExactlyInAnyOrder("seed", "presence_penalty",
                 "frequency_penalty", "logit_bias", "logprobs", "name", "detail");
@@ -261,7 +262,7 @@ class RequestWireTest {
         var notes = new CallNotes();
         assertThatThrownBy(() -> RequestWire.toWire(user("x").withSampling(
                 new Sampling(null, null, null, List.of(), 7L, null, null, null, null)), false, 4096,
-                new Unsupported(false, notes))).isInstanceOf(ApiException.class);
+                new UnsupportedParams(false, notes))).isInstanceOf(ApiException.class);
         assertThat(notes.droppedParams()).isEmpty();
     }
 
@@ -284,7 +285,7 @@ class RequestWireTest {
 
     private static void assertDropRefuses(ChatRequest request, String param) {
         var notes = new CallNotes();
-        assertThatThrownBy(() -> RequestWire.toWire(request, false, 4096, new Unsupported(true, notes)))
+        assertThatThrownBy(() -> RequestWire.toWire(request, false, 4096, new UnsupportedParams(true, notes)))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(((ApiError.InvalidRequest) e.error()).param()).isEqualTo(param));
     }

@@ -1,5 +1,6 @@
 package dev.warden.provider.bedrock;
 
+import dev.warden.provider.UnsupportedParams;
 import static dev.warden.provider.bedrock.Fixtures.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +29,8 @@ class ConverseRequestWireTest {
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"), true);
 
     /** The default policy: what Converse cannot honour is a 400. */
-    private static Unsupported refusing() {
-        return new Unsupported(false, new CallNotes());
+    private static UnsupportedParams refusing() {
+        return new UnsupportedParams(false, new CallNotes());
     }
 
     private static ChatRequest request(List<Message> messages, Sampling sampling) {
@@ -207,7 +208,7 @@ class ConverseRequestWireTest {
                 new Sampling(0.5, null, null, List.of(), 7L, 0.5, 0.1, 1, null), List.of(WEATHER), null, null, false,
                 false, false, null, extra);
         var notes = new CallNotes();
-        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new Unsupported(true, notes)).body());
+        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new UnsupportedParams(true, notes)).body());
         assertThat(notes.droppedParams()).containsExactly("seed", "presence_penalty", "frequency_penalty",
                 "parallel_tool_calls", "logprobs");
         assertThat(body.has("logprobs")).isFalse();
@@ -219,7 +220,7 @@ class ConverseRequestWireTest {
     @Test
     void underDropUnsupportedParamsSeveralChoicesAndContradictionsAreStillRefused() {
         var notes = new CallNotes();
-        var dropping = new Unsupported(true, notes);
+        var dropping = new UnsupportedParams(true, notes);
         var n2 = request(List.of(Message.text(Role.USER, "x")),
                 new Sampling(null, null, null, List.of(), 7L, null, null, 2, null));
         assertThatThrownBy(() -> ConverseRequestWire.toWire(n2, 1024, dropping)).isInstanceOfSatisfying(
@@ -236,7 +237,7 @@ class ConverseRequestWireTest {
                 new ContentPart.Image(new ImageSource.Base64("image/png", "iVBORw0KGgo="), "high")), "alice")),
                 Sampling.DEFAULTS);
         var notes = new CallNotes();
-        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new Unsupported(false, notes)).body());
+        var body = Fixtures.tree(ConverseRequestWire.toWire(request, 1024, new UnsupportedParams(false, notes)).body());
         assertThat(notes.droppedParams()).containsExactly("name", "detail");
         var turn = body.path("messages").get(0);
         assertThat(turn.has("name")).isFalse();

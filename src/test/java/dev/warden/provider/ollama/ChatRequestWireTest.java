@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import static dev.warden.provider.ollama.Fixtures.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ChatRequestWireTest {
     private final CallNotes notes = new CallNotes();
     /** The default policy: what Ollama cannot honour is a 400 (the four always-dropped fields aside). */
-    private final Unsupported refusing = new Unsupported(false, notes);
-    private final Unsupported dropping = new Unsupported(true, notes);
+    private final UnsupportedParams refusing = new UnsupportedParams(false, notes);
+    private final UnsupportedParams dropping = new UnsupportedParams(true, notes);
 
     private static ChatRequest request(String model, List<Message> messages) {
         return new ChatRequest(model, messages, Sampling.DEFAULTS, List.of(), null, null, null, false, false, null,

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import static dev.warden.provider.ollama.Fixtures.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Canonical embedding and completion requests → /api/embed and /api/generate bodies. */
 class OtherRequestWireTest {
     private final CallNotes notes = new CallNotes();
-    private final Unsupported refusing = new Unsupported(false, notes);
-    private final Unsupported dropping = new Unsupported(true, notes);
+    private final UnsupportedParams refusing = new UnsupportedParams(false, notes);
+    private final UnsupportedParams dropping = new UnsupportedParams(true, notes);
 
     @Test
     void embedSeveralInputsWithDimensionsAndOllamaExtras() {

@@ -20,7 +20,7 @@ public record Message(Role role, List<ContentPart> parts, @Nullable String name)
     public String joinedText() {
         var out = new StringBuilder();
         for (var part : parts) {
-            if (part instanceof ContentPart.Text(var text)) {
+            if (part instanceof ContentPart.Text(var text, var _)) {
                 out.append(text);
             }
         }

@@ -3,16 +3,18 @@ package dev.warden.api.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.warden.api.wire.ObjectFields;
+import dev.warden.llm.CacheHint;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The content blocks of one message, by type. {@code cache_control} is accepted on every block and ignored: it is
- * a cost hint for Anthropic's prompt cache, not content, and the canonical model has no place for it, so even an
- * Anthropic upstream does not receive it (the answer is the same; only cache pricing differs).
+ * The content blocks of one message, by type. {@code cache_control} on a text, image, tool_use or tool_result block
+ * becomes the part's {@link CacheHint}, kept verbatim, so an Anthropic upstream receives the client's prompt-cache
+ * breakpoints where they were set (Claude Code relies on them; without them every request pays full input price).
  */
 final class BlockDecoder {
     private BlockDecoder() {}
@@ -67,7 +69,19 @@ final class BlockDecoder {
             // Citations point into documents or search results, which Warden does not carry yet.
             throw RequestErrors.unsupported(block.at("citations"), "Text block citations");
         }
-        return new ContentPart.Text(block.requiredString("text"));
+        return new ContentPart.Text(block.requiredString("text"), cache(block));
+    }
+
+    /** The block's {@code cache_control}, kept as sent; null when absent. Any object passes: Anthropic judges it. */
+    static @Nullable CacheHint cache(ObjectFields block) {
+        JsonNode control = block.get("cache_control");
+        if (control == null) {
+            return null;
+        }
+        if (!control.isObject()) {
+            throw RequestErrors.wrongType(block.at("cache_control"), "a valid dictionary");
+        }
+        return CacheHint.of(control.toString());
     }
 
     static ContentPart.Image image(ObjectFields block) {
@@ -82,11 +96,12 @@ final class BlockDecoder {
                     throw RequestErrors.invalid(source.at("media_type"), "Input should be 'image/jpeg', "
                             + "'image/png', 'image/gif' or 'image/webp'");
                 }
-                yield new ContentPart.Image(new ImageSource.Base64(mediaType, source.requiredString("data")), null);
+                yield new ContentPart.Image(new ImageSource.Base64(mediaType, source.requiredString("data")), null,
+                        cache(block));
             }
             case "url" -> {
                 source.rejectUnknown(URL);
-                yield new ContentPart.Image(new ImageSource.Url(source.requiredString("url")), null);
+                yield new ContentPart.Image(new ImageSource.Url(source.requiredString("url")), null, cache(block));
             }
             case "file" -> throw RequestErrors.unsupported(source.at("type"), "Image source type 'file'");
             default -> throw RequestErrors.badTag(source.path(), type, "'base64', 'url', 'file'");
@@ -103,7 +118,8 @@ final class BlockDecoder {
         if (!input.isObject()) {
             throw RequestErrors.wrongType(block.at("input"), "a valid dictionary");
         }
-        return new ContentPart.ToolCall(block.requiredString("id"), block.requiredString("name"), input.toString());
+        return new ContentPart.ToolCall(block.requiredString("id"), block.requiredString("name"), input.toString(),
+                cache(block));
     }
 
     /** A tool's answer: a string, or text and image blocks. */
@@ -112,12 +128,13 @@ final class BlockDecoder {
         block.rejectPresent("toolset_name", "Tool result 'toolset_name'");
         String id = block.requiredString("tool_use_id");
         boolean isError = Boolean.TRUE.equals(block.bool("is_error"));
+        CacheHint cache = cache(block);
         JsonNode content = block.get("content");
         if (content == null) {
-            return new ContentPart.ToolResult(id, List.of(), isError);
+            return new ContentPart.ToolResult(id, List.of(), isError, cache);
         }
         if (content.isTextual()) {
-            return new ContentPart.ToolResult(id, List.of(new ContentPart.Text(content.textValue())), isError);
+            return new ContentPart.ToolResult(id, List.of(new ContentPart.Text(content.textValue())), isError, cache);
         }
         ArrayNode array = blocks(content, block.at("content"));
         var parts = new ArrayList<ContentPart>(array.size());
@@ -133,7 +150,7 @@ final class BlockDecoder {
                 }
             });
         }
-        return new ContentPart.ToolResult(id, parts, isError);
+        return new ContentPart.ToolResult(id, parts, isError, cache);
     }
 
     static ContentPart.Thinking thinking(ObjectFields block) {

@@ -14,7 +14,7 @@ final class ToolDecoder {
     private ToolDecoder() {}
 
     /**
-     * {@code cache_control} is ignored like everywhere else; {@code eager_input_streaming} only asks Anthropic to
+     * {@code cache_control} becomes the tool's cache hint; {@code eager_input_streaming} only asks Anthropic to
      * stream a tool's input without buffering, which changes no result, so it is ignored too.
      */
     private static final Set<String> TOOL = Set.of("type", "name", "description", "input_schema", "cache_control",
@@ -38,7 +38,7 @@ final class ToolDecoder {
             tool.rejectPresent("allowed_callers", "Tool 'allowed_callers'");
             ObjectFields schema = tool.requiredObject("input_schema");
             tools.add(new Tool(tool.requiredString("name"), tool.string("description"),
-                    RawJson.of(schema.node().toString()), tool.bool("strict")));
+                    RawJson.of(schema.node().toString()), tool.bool("strict"), BlockDecoder.cache(tool)));
         }
         return tools;
     }

@@ -3,6 +3,8 @@ package dev.warden.provider.anthropic;
 import dev.warden.provider.UnsupportedParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.llm.CacheHint;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ContentPart;
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Within a user turn, {@code tool_result} blocks are written before other blocks: Anthropic rejects a user
  *       message whose tool results do not come first.</li>
  *   <li>Empty text is not sent (Anthropic rejects empty text blocks).</li>
+ *   <li>A part's {@link CacheHint} is written back verbatim as the block's {@code cache_control}; a hinted system
+ *       text makes {@code system} an array of blocks. The limit of four breakpoints is Anthropic's to enforce.</li>
  * </ul>
  */
 final class MessagesWire {
@@ -45,7 +49,7 @@ final class MessagesWire {
 
     /** @throws ApiException 400 naming {@code messages[i]} for content Anthropic cannot take */
     static Translated toWire(List<Message> messages, UnsupportedParams unsupported) {
-        var system = new ArrayList<String>();
+        var system = new ArrayList<ContentPart.Text>();
         var turns = new ArrayList<Turn>();
         for (int i = 0; i < messages.size(); i++) {
             var message = messages.get(i);
@@ -57,10 +61,10 @@ final class MessagesWire {
             switch (message.role()) {
                 case SYSTEM, DEVELOPER -> {
                     for (var part : message.parts()) {
-                        if (!(part instanceof ContentPart.Text(var text))) {
+                        if (!(part instanceof ContentPart.Text text)) {
                             throw invalid("System and developer messages may only contain text.", i, "");
                         }
-                        if (!text.isEmpty()) {
+                        if (!text.text().isEmpty()) {
                             system.add(text);
                         }
                     }
@@ -83,18 +87,36 @@ final class MessagesWire {
         return new Translated(systemNode(system), out);
     }
 
-    private static @Nullable JsonNode systemNode(List<String> system) {
+    private static @Nullable JsonNode systemNode(List<ContentPart.Text> system) {
         if (system.isEmpty()) {
             return null;
         }
-        if (system.size() == 1) {
-            return ProviderJson.NODES.textNode(system.getFirst());
+        if (system.size() == 1 && system.getFirst().cache() == null) {
+            return ProviderJson.NODES.textNode(system.getFirst().text());
         }
         var blocks = ProviderJson.NODES.arrayNode();
         for (var text : system) {
-            blocks.addObject().put("type", "text").put("text", text);
+            blocks.add(cacheControl(ProviderJson.NODES.objectNode().put("type", "text").put("text", text.text()),
+                    text.cache()));
         }
         return blocks;
+    }
+
+    /** Writes a client's cache breakpoint back as Anthropic's {@code cache_control}, verbatim; returns the block. */
+    static ObjectNode cacheControl(ObjectNode block, @Nullable CacheHint hint) {
+        if (hint == null) {
+            return block;
+        }
+        try {
+            var node = ProviderJson.read(hint.json().json());
+            if (node == null || !node.isObject()) {
+                throw new ApiException(ApiError.InvalidRequest.of("'cache_control' must be an object.", "cache_control"));
+            }
+            block.set("cache_control", node);
+        } catch (IOException e) {
+            throw new ApiException(ApiError.InvalidRequest.of("'cache_control' is not valid JSON.", "cache_control"));
+        }
+        return block;
     }
 
     private static void append(List<Turn> turns, String role, Turn next) {
@@ -110,7 +132,7 @@ final class MessagesWire {
         var turn = new Turn("user", new ArrayList<>(), new ArrayList<>());
         for (var part : message.parts()) {
             switch (part) {
-                case ContentPart.Text(var text) -> {
+                case ContentPart.Text text -> {
                     if (message.role() == Role.TOOL) {
                         throw invalid("A tool message must carry tool results.", i, "");
                     }
@@ -131,7 +153,7 @@ final class MessagesWire {
         var turn = new Turn("assistant", new ArrayList<>(), new ArrayList<>());
         for (var part : message.parts()) {
             switch (part) {
-                case ContentPart.Text(var text) -> text(turn.blocks(), text);
+                case ContentPart.Text text -> text(turn.blocks(), text);
                 case ContentPart.ToolCall call -> turn.blocks().add(toolUse(call, i));
                 case ContentPart.Thinking thinking -> {
                     var block = thinking(thinking);
@@ -147,9 +169,10 @@ final class MessagesWire {
         return turn;
     }
 
-    private static void text(List<JsonNode> blocks, String text) {
-        if (!text.isEmpty()) {
-            blocks.add(ProviderJson.NODES.objectNode().put("type", "text").put("text", text));
+    private static void text(List<JsonNode> blocks, ContentPart.Text text) {
+        if (!text.text().isEmpty()) {
+            blocks.add(cacheControl(ProviderJson.NODES.objectNode().put("type", "text").put("text", text.text()),
+                    text.cache()));
         }
     }
 
@@ -182,7 +205,7 @@ final class MessagesWire {
                 }
             }
         }
-        return block;
+        return cacheControl(block, image.cache());
     }
 
     private static JsonNode toolUse(ContentPart.ToolCall call, int i) {
@@ -200,7 +223,7 @@ final class MessagesWire {
         var block = ProviderJson.NODES.objectNode().put("type", "tool_use").put("id", call.id())
                 .put("name", call.name());
         block.set("input", input);
-        return block;
+        return cacheControl(block, call.cache());
     }
 
     private static JsonNode toolResult(ContentPart.ToolResult result, int i, UnsupportedParams unsupported) {
@@ -208,9 +231,11 @@ final class MessagesWire {
         var content = ProviderJson.NODES.arrayNode();
         for (var part : result.content()) {
             switch (part) {
-                case ContentPart.Text(var text) -> {
-                    if (!text.isEmpty()) {
-                        content.addObject().put("type", "text").put("text", text);
+                case ContentPart.Text text -> {
+                    if (!text.text().isEmpty()) {
+                        content.add(cacheControl(
+                                ProviderJson.NODES.objectNode().put("type", "text").put("text", text.text()),
+                                text.cache()));
                     }
                 }
                 case ContentPart.Image image -> content.add(image(image, i, unsupported));
@@ -223,7 +248,7 @@ final class MessagesWire {
         if (result.isError()) {
             block.put("is_error", true);
         }
-        return block;
+        return cacheControl(block, result.cache());
     }
 
     /**

@@ -77,7 +77,7 @@ final class ToolsWire {
             // Anthropic's strict tool use; false is its default and is not sent.
             node.put("strict", true);
         }
-        return node;
+        return MessagesWire.cacheControl(node, tool.cache());
     }
 
     /** Null when nothing needs saying (Anthropic's default is auto with parallel use allowed). */

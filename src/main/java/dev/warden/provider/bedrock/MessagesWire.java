@@ -75,7 +75,7 @@ final class MessagesWire {
 
     private static void systemText(ArrayNode system, Message message, String param) {
         for (var part : message.parts()) {
-            if (!(part instanceof ContentPart.Text(var text))) {
+            if (!(part instanceof ContentPart.Text(var text, var _))) {
                 throw invalid("System messages may only contain text for this upstream.", param);
             }
             if (!text.isEmpty()) {
@@ -88,7 +88,7 @@ final class MessagesWire {
         var blocks = ProviderJson.NODES.arrayNode();
         for (var part : message.parts()) {
             switch (part) {
-                case ContentPart.Text(var text) -> text(blocks, text);
+                case ContentPart.Text(var text, var _) -> text(blocks, text);
                 case ContentPart.Image image -> blocks.add(image(image, param + ".content", notes));
                 case ContentPart.ToolResult result -> blocks.add(toolResult(result, param, notes));
                 case ContentPart.ToolCall call ->
@@ -107,7 +107,7 @@ final class MessagesWire {
         var blocks = ProviderJson.NODES.arrayNode();
         for (var part : message.parts()) {
             switch (part) {
-                case ContentPart.Text(var text) -> text(blocks, text);
+                case ContentPart.Text(var text, var _) -> text(blocks, text);
                 case ContentPart.ToolCall call -> {
                     var use = blocks.addObject().putObject("toolUse");
                     use.put("toolUseId", call.id());
@@ -161,7 +161,7 @@ final class MessagesWire {
         var content = wire.putArray("content");
         for (var part : result.content()) {
             switch (part) {
-                case ContentPart.Text(var text) -> text(content, text);
+                case ContentPart.Text(var text, var _) -> text(content, text);
                 case ContentPart.Image image -> content.add(image(image, param + ".content", notes));
                 default -> throw invalid("Tool results may only contain text and images for this upstream.",
                         param + ".content");

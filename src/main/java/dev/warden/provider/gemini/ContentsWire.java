@@ -62,7 +62,7 @@ final class ContentsWire {
 
     private static void systemParts(Message message, ArrayNode system, String param) {
         for (var part : message.parts()) {
-            if (!(part instanceof ContentPart.Text(var text))) {
+            if (!(part instanceof ContentPart.Text(var text, var _))) {
                 throw Unsupported.invalid("System and developer messages may only contain text for Gemini.",
                         param);
             }
@@ -75,7 +75,7 @@ final class ContentsWire {
         var parts = new ArrayList<ObjectNode>(message.parts().size());
         for (var part : message.parts()) {
             switch (part) {
-                case ContentPart.Text(var text) -> {
+                case ContentPart.Text(var text, var _) -> {
                     if (message.role() == Role.TOOL) {
                         throw Unsupported.invalid("A tool message must carry a tool result.", param);
                     }
@@ -103,7 +103,7 @@ final class ContentsWire {
         for (var part : message.parts()) {
             ObjectNode wire;
             switch (part) {
-                case ContentPart.Text(var text) -> wire = ProviderJson.NODES.objectNode().put("text", text);
+                case ContentPart.Text(var text, var _) -> wire = ProviderJson.NODES.objectNode().put("text", text);
                 case ContentPart.ToolCall call -> {
                     names.put(call.id(), call.name());
                     wire = ProviderJson.NODES.objectNode();
@@ -160,7 +160,7 @@ final class ContentsWire {
         }
         var text = new StringBuilder();
         for (var part : result.content()) {
-            if (part instanceof ContentPart.Text(var t)) {
+            if (part instanceof ContentPart.Text(var t, var _)) {
                 text.append(t);
             } else {
                 throw Unsupported.invalid("Tool results may only contain text for Gemini.", param);

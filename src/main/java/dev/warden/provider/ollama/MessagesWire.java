@@ -66,7 +66,7 @@ final class MessagesWire {
         var calls = new ArrayList<ContentPart.ToolCall>();
         for (int j = 0; j < message.parts().size(); j++) {
             switch (message.parts().get(j)) {
-                case ContentPart.Text(var t) -> text.append(t);
+                case ContentPart.Text(var t, var _) -> text.append(t);
                 case ContentPart.Thinking(var t, var signature) -> thinking.append(t);
                 case ContentPart.Image image -> images.add(base64(image, index, j, notes));
                 case ContentPart.ToolCall call -> calls.add(call);
@@ -122,7 +122,7 @@ final class MessagesWire {
             Map<String, String> toolNames, CallNotes notes) throws IOException {
         var text = new StringBuilder();
         for (var part : result.content()) {
-            if (part instanceof ContentPart.Text(var t)) {
+            if (part instanceof ContentPart.Text(var t, var _)) {
                 text.append(t);
             } else {
                 throw OptionsWire.invalid("Tool results may only contain text for Ollama.",

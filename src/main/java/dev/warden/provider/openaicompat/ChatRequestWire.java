@@ -126,14 +126,14 @@ final class ChatRequestWire {
             gen.writeString("");
             return;
         }
-        if (parts.size() == 1 && parts.getFirst() instanceof ContentPart.Text(var text)) {
+        if (parts.size() == 1 && parts.getFirst() instanceof ContentPart.Text(var text, var _)) {
             gen.writeString(text);
             return;
         }
         gen.writeStartArray();
         for (var part : parts) {
             switch (part) {
-                case ContentPart.Text(var text) -> {
+                case ContentPart.Text(var text, var _) -> {
                     gen.writeStartObject();
                     gen.writeStringField("type", "text");
                     gen.writeStringField("text", text);
@@ -175,7 +175,7 @@ final class ChatRequestWire {
         var calls = new ArrayList<ContentPart.ToolCall>();
         for (var part : parts) {
             switch (part) {
-                case ContentPart.Text(var t) -> text.append(t);
+                case ContentPart.Text(var t, var _) -> text.append(t);
                 case ContentPart.ToolCall call -> calls.add(call);
                 case ContentPart.Thinking thinking -> { } // output-only, see writeContent
                 case ContentPart.Image image -> throw invalid("Images are only accepted in user messages.");

@@ -2,6 +2,7 @@ package dev.warden.api.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.llm.CacheHint;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
@@ -16,7 +17,37 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestDecodingTest {
+    private static final CacheHint EPHEMERAL = CacheHint.of("{\"type\":\"ephemeral\"}");
+
     private final AnthropicCodec codec = AnthropicCodec.create();
+
+    @Test
+    void cacheControlOnBlocksAndToolsBecomesVerbatimCacheHints() {
+        ChatRequest request = codec.decodeMessages(Fixtures.utf8("{\"model\":\"m\",\"max_tokens\":5,"
+                + "\"system\":[{\"type\":\"text\",\"text\":\"Rules.\",\"cache_control\":{\"type\":\"ephemeral\","
+                + "\"ttl\":\"1h\"}}],"
+                + "\"tools\":[{\"name\":\"t\",\"input_schema\":{\"type\":\"object\"},"
+                + "\"cache_control\":{\"type\":\"ephemeral\"}}],"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"url\","
+                + "\"url\":\"https://x/y.png\"},\"cache_control\":{\"type\":\"ephemeral\"}},"
+                + "{\"type\":\"text\",\"text\":\"Hi\",\"cache_control\":{\"type\":\"ephemeral\"}}]},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"c\",\"name\":\"t\","
+                + "\"input\":{},\"cache_control\":{\"type\":\"ephemeral\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"c\","
+                + "\"content\":\"ok\",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}"));
+
+        assertThat(request.messages()).containsExactly(
+                new Message(Role.SYSTEM, List.of(new ContentPart.Text("Rules.",
+                        CacheHint.of("{\"type\":\"ephemeral\",\"ttl\":\"1h\"}"))), null),
+                new Message(Role.USER, List.of(
+                        new ContentPart.Image(new ImageSource.Url("https://x/y.png"), null, EPHEMERAL),
+                        new ContentPart.Text("Hi", EPHEMERAL)), null),
+                new Message(Role.ASSISTANT, List.of(new ContentPart.ToolCall("c", "t", "{}", EPHEMERAL)), null),
+                new Message(Role.TOOL, List.of(new ContentPart.ToolResult("c", List.of(new ContentPart.Text("ok")),
+                        false, EPHEMERAL)), null));
+        assertThat(request.tools()).containsExactly(
+                new Tool("t", null, RawJson.of("{\"type\":\"object\"}"), null, EPHEMERAL));
+    }
 
     @Test
     void decodesFullRequestIntoCanonicalForm() {
@@ -24,7 +55,7 @@ class RequestDecodingTest {
 
         assertThat(request.model()).isEqualTo("claude-sonnet-4-5");
         assertThat(request.messages()).containsExactly(
-                new Message(Role.SYSTEM, List.of(new ContentPart.Text("You are a weather bot."),
+                new Message(Role.SYSTEM, List.of(new ContentPart.Text("You are a weather bot.", EPHEMERAL),
                         new ContentPart.Text("Be brief.")), null),
                 new Message(Role.USER, List.of(
                         new ContentPart.Image(new ImageSource.Base64("image/png", "iVBORw0KGgo="), null),
@@ -41,14 +72,15 @@ class RequestDecodingTest {
                 Message.text(Role.USER, "Also, here is a radar picture."),
                 new Message(Role.TOOL, List.of(new ContentPart.ToolResult("toolu_02", List.of(
                         new ContentPart.Text("Service down"),
-                        new ContentPart.Image(new ImageSource.Base64("image/jpeg", "/9j/4AAQ"), null)), true)), null),
+                        new ContentPart.Image(new ImageSource.Base64("image/jpeg", "/9j/4AAQ"), null)), true,
+                        EPHEMERAL)), null),
                 Message.text(Role.ASSISTANT, "Paris is sunny."),
                 Message.text(Role.USER, "Thanks"));
         assertThat(request.sampling()).isEqualTo(new Sampling(0.7, 0.9, 1024, List.of("\n\nHuman:", "END"), null,
                 null, null, null, 40));
         assertThat(request.tools()).containsExactly(
                 new Tool("get_weather", "Current weather by city", RawJson.of("{\"type\":\"object\",\"properties\":"
-                        + "{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"), null),
+                        + "{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"), null, EPHEMERAL),
                 new Tool("no_args", null, RawJson.of("{\"type\":\"object\"}"), true));
         assertThat(request.toolChoice()).isEqualTo(new ToolChoice.Named("get_weather"));
         assertThat(request.parallelToolCalls()).isFalse();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
+import dev.warden.llm.CacheHint;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.ContentPart;
 import dev.warden.llm.ImageSource;
@@ -49,6 +50,23 @@ class RequestWireTest {
         var body = RequestWire.toWire(user("Hello"), false, 4096, refusing());
         assertJson(body.bytes(), "request/plain-text.json");
         assertThat(body.jsonMode()).isFalse();
+    }
+
+    @Test
+    void cacheHintsBecomeCacheControlWhereTheClientSetThemAndMakeTheSystemABlockArray() {
+        var ephemeral = CacheHint.of("{\"type\":\"ephemeral\"}");
+        var request = new ChatRequest(MODEL, List.of(
+                new Message(Role.SYSTEM, List.of(new ContentPart.Text("Be brief.",
+                        CacheHint.of("{\"type\":\"ephemeral\",\"ttl\":\"1h\"}"))), null),
+                new Message(Role.USER, List.of(
+                        new ContentPart.Image(new ImageSource.Url("https://x/y.png"), null, ephemeral),
+                        new ContentPart.Text("Hello", ephemeral)), null),
+                new Message(Role.ASSISTANT, List.of(new ContentPart.ToolCall("c", "t", "{}", ephemeral)), null),
+                new Message(Role.TOOL, List.of(new ContentPart.ToolResult("c", List.of(new ContentPart.Text("ok")),
+                        false, ephemeral)), null)), Sampling.DEFAULTS,
+                List.of(new Tool("t", null, RawJson.of("{\"type\":\"object\"}"), null, ephemeral)), null, null, null,
+                false, false, null, Map.of());
+        assertJson(wire(request), "request/cache-control.json");
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.warden.llm.FinishReason;
 import dev.warden.llm.StreamEvent;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.StreamSink;
-import dev.warden.llm.Usage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.BitSet;
@@ -20,34 +19,25 @@ public final class OpenAiChatStream implements StreamSink {
 
     public static final String CONTENT_TYPE = "text/event-stream";
 
-    private final SseChannel channel;
-    private final boolean includeUsage;
+    private final ChunkWriter chunks;
     /** Choices whose opening role chunk has been sent; OpenAI opens every choice with one. */
     private final BitSet opened = new BitSet();
-    // Until Start arrives (an upstream that fails first) chunks still carry the fields SDKs require.
-    private String id = "";
-    private String model = "";
-    private long created;
-    private boolean usageSent;
-    private boolean finished;
 
-    private OpenAiChatStream(SseChannel channel, boolean includeUsage) {
-        this.channel = channel;
-        this.includeUsage = includeUsage;
+    private OpenAiChatStream(ChunkWriter chunks) {
+        this.chunks = chunks;
     }
 
     /** @param includeUsage the request's {@code stream_options.include_usage} */
     public static OpenAiChatStream create(OpenAiCodec codec, OutputStream out, boolean includeUsage) {
-        return new OpenAiChatStream(new SseChannel(codec, out), includeUsage);
+        return new OpenAiChatStream(new ChunkWriter(new SseChannel(codec, out), "chat.completion.chunk",
+                includeUsage));
     }
 
     @Override
     public void accept(StreamEvent event) {
         switch (event) {
             case StreamEvent.Start s -> {
-                id = s.id();
-                model = s.model();
-                created = s.created();
+                chunks.start(s);
                 open(0);
             }
             case StreamEvent.TextDelta d -> {
@@ -73,21 +63,13 @@ public final class OpenAiChatStream implements StreamSink {
                 open(f.choice());
                 chunk(f.choice(), g -> { }, f.reason());
             }
-            case StreamEvent.UsageReport u -> {
-                if (includeUsage) {
-                    usageChunk(u.usage(), u.systemFingerprint());
-                }
-            }
+            case StreamEvent.UsageReport u -> chunks.usage(u.usage(), u.systemFingerprint());
         }
     }
 
     /** Ends the stream; later calls do nothing, so the caller may finish from a finally block. */
     public void finish(StreamOutcome outcome) {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        StreamEnd.finish(channel, outcome, usageSent, includeUsage, usage -> usageChunk(usage, null));
+        chunks.finish(outcome);
     }
 
     private void open(int choice) {
@@ -101,46 +83,14 @@ public final class OpenAiChatStream implements StreamSink {
     }
 
     private void chunk(int choice, JsonBody delta, @Nullable FinishReason reason) {
-        channel.send(g -> {
-            header(g);
-            g.writeArrayFieldStart("choices");
-            g.writeStartObject();
+        chunks.chunk(g -> {
             g.writeNumberField("index", choice);
             g.writeObjectFieldStart("delta");
             delta.write(g);
             g.writeEndObject();
             g.writeNullField("logprobs");
             UsageEncoder.finishReason(g, reason);
-            g.writeEndObject();
-            g.writeEndArray();
-            if (includeUsage) {
-                // OpenAI marks every chunk before the usage chunk with an explicit null.
-                g.writeNullField("usage");
-            }
-            g.writeEndObject();
         });
-    }
-
-    private void usageChunk(Usage usage, @Nullable String systemFingerprint) {
-        usageSent = true;
-        channel.send(g -> {
-            header(g);
-            if (systemFingerprint != null) {
-                g.writeStringField("system_fingerprint", systemFingerprint);
-            }
-            g.writeArrayFieldStart("choices");
-            g.writeEndArray();
-            UsageEncoder.write(g, usage);
-            g.writeEndObject();
-        });
-    }
-
-    private void header(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", id);
-        g.writeStringField("object", "chat.completion.chunk");
-        g.writeNumberField("created", created);
-        g.writeStringField("model", model);
     }
 
     /** The first fragment of a call carries id, type and name; later ones only the index and arguments. */

@@ -5,6 +5,13 @@ import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.auth.AuthenticateStage;
+import dev.warden.auth.Authenticator;
+import dev.warden.auth.AuthorizeStage;
+import dev.warden.auth.KeyRing;
+import dev.warden.secret.ServerSecret;
+import dev.warden.store.Database;
+import dev.warden.store.JdbcIdentityStore;
+import dev.warden.store.JsonColumns;
 import dev.warden.config.AccessLogConfig;
 import dev.warden.config.DeploymentConfig;
 import dev.warden.config.WardenConfig;
@@ -112,6 +119,18 @@ public final class Wiring implements AutoCloseable {
         var router = Router.create(routes, providers, config.routing().allowDirect(),
                 clock.instant().getEpochSecond());
 
+        var database = Database.open(config.database().url(), config.database().user(),
+                config.database().password() == null ? null : config.database().password().value(),
+                config.database().poolSize());
+        closeables.add(database);
+        var random = new SecureRandom();
+        var secret = config.secrets().key() != null ? ServerSecret.ofBase64(config.secrets().key().value())
+                : ServerSecret.fromFile(config.secrets().keyFile(), random);
+        var identity = new JdbcIdentityStore(database, new JsonColumns());
+        var keyRing = KeyRing.start(identity, config.database().refreshInterval());
+        closeables.add(keyRing);
+        var authenticator = Authenticator.create(masterKey, keyRing, secret.keyHasher(), clock);
+
         var sinks = new ArrayList<RecordSink>();
         accessLog(config.accessLog(), stdout, json).ifPresent(log -> {
             sinks.add(log);
@@ -119,8 +138,9 @@ public final class Wiring implements AutoCloseable {
         });
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
-                AuthenticateStage.withMasterKey(masterKey),
+                new AuthenticateStage(authenticator),
                 new DecodeStage(),
+                new AuthorizeStage(),
                 new RouteStage(router),
                 new InvokeStage(() -> catalog(router, discovery))));
 

@@ -32,6 +32,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theIdentityModelImportsOnlyTheJdk() {
+        classes().that().resideInAPackage("dev.warden.identity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.warden.identity..", "java..",
+                        "org.jspecify..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheStoreUsesJdbcLibrariesAndTheRequestPathNeverTouchesTheStore() {
+        noClasses().that().resideOutsideOfPackage("dev.warden.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer..", "org.flywaydb..", "org.sqlite..",
+                        "org.postgresql..", "java.sql..")
+                .check(production);
+        noClasses().that().resideInAnyPackage("dev.warden.pipeline..", "dev.warden.auth..", "dev.warden.routing..",
+                        "dev.warden.provider..", "dev.warden.api..", "dev.warden.identity..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.store..")
+                .check(production);
+    }
+
+    @Test
     void dialectsAndProvidersNeverImportEachOther() {
         noClasses().that().resideInAPackage("dev.warden.api..")
                 .should().dependOnClassesThat().resideInAPackage("dev.warden.provider..")

@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class RunningGateway implements AutoCloseable {
     public static final String MASTER_KEY = "sk-warden-test-master-key-0001";
+    /** The server secret of test gateways: base64 of 32 bytes. */
+    public static final String TEST_SECRET = "dGVzdC1zZXJ2ZXItc2VjcmV0LTMyLWJ5dGVzLWxvbmch";
 
     private final Wiring wiring;
     private final ByteArrayOutputStream accessLog;
@@ -44,6 +46,9 @@ public final class RunningGateway implements AutoCloseable {
             var full = (yaml.contains("server:") ? "" : "server:\n  host: 127.0.0.1\n  port: 0\n  shutdown_grace: 10s\n")
                     + (yaml.contains("auth:") ? "" : "auth:\n  master_key: " + MASTER_KEY + "\n")
                     + (yaml.contains("access_log:") ? "" : "access_log:\n  target: stdout\n")
+                    + (yaml.contains("database:") ? "" : "database:\n  url: jdbc:sqlite:"
+                            + Files.createTempDirectory("warden-e2e-db").resolve("warden.db") + "\n")
+                    + (yaml.contains("secrets:") ? "" : "secrets:\n  key: " + TEST_SECRET + "\n")
                     + yaml;
             Files.writeString(file, full);
             var config = ConfigLoader.create(env).load(file);

@@ -14,6 +14,8 @@ final class Logging {
             handlers=java.util.logging.ConsoleHandler
             .level=INFO
             io.helidon.level=WARNING
+            org.flywaydb.level=WARNING
+            com.zaxxer.hikari.level=WARNING
             java.util.logging.ConsoleHandler.level=ALL
             java.util.logging.SimpleFormatter.format=%1$tFT%1$tT.%1$tLZ %4$-7s %3$s: %5$s%6$s%n
             """;

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class ConfigReader {
 
     private static final List<String> KEYS =
-            List.of("server", "auth", "access_log", "deployments", "models", "routing");
+            List.of("server", "auth", "database", "secrets", "access_log", "deployments", "models", "routing");
 
     private final ReadContext context;
     private final @Nullable Path baseDirectory;
@@ -40,6 +40,8 @@ final class ConfigReader {
         top.allowOnly(KEYS, true);
         var server = server(top.section("server"));
         var auth = auth(top.section("auth"));
+        var database = DatabaseReader.database(top.section("database"));
+        var secrets = DatabaseReader.secrets(top.section("secrets"), baseDirectory);
         var accessLog = accessLog(top.section("access_log"));
         var routing = routing(top.section("routing"));
 
@@ -92,7 +94,7 @@ final class ConfigReader {
         if (problems.hasErrors()) {
             throw new ConfigException(source, problems.errors());
         }
-        var config = new WardenConfig(server, auth, accessLog, deployments, models, routing);
+        var config = new WardenConfig(server, auth, database, secrets, accessLog, deployments, models, routing);
         return new LoadReport(source, config, skippedDeployments, skippedModels, problems.warnings());
     }
 

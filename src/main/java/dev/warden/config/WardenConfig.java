@@ -8,12 +8,15 @@ import java.util.Optional;
  * The whole, validated configuration. Deployments and models skipped because of {@code require_env} are not in
  * here; {@link LoadReport} says which were skipped.
  */
-public record WardenConfig(ServerConfig server, AuthConfig auth, AccessLogConfig accessLog,
+public record WardenConfig(ServerConfig server, AuthConfig auth, DatabaseConfig database, SecretsConfig secrets,
+        AccessLogConfig accessLog,
         List<DeploymentConfig> deployments, List<ModelConfig> models, RoutingConfig routing) {
 
     public WardenConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(routing, "routing");
         deployments = List.copyOf(deployments);

@@ -1,5 +1,6 @@
 package dev.warden.routing;
 
+import dev.warden.identity.Access;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Reply;
 import dev.warden.pipeline.Slot;
@@ -20,7 +21,8 @@ public final class RouteStage implements Stage {
 
     @Override
     public Reply apply(Exchange exchange, Chain next) {
-        exchange.requireOperation().model().ifPresent(model -> exchange.target(router.resolve(model)));
+        var access = exchange.principal().map(principal -> principal.access()).orElse(Access.UNRESTRICTED);
+        exchange.requireOperation().model().ifPresent(model -> exchange.target(router.resolve(model, access)));
         return next.proceed(exchange);
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.routing;
 
+import dev.warden.identity.Access;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.llm.ModelInfo;
@@ -62,17 +63,44 @@ public final class Router {
 
     /** @throws ApiException 404 model_not_found when nothing matches */
     public Target resolve(String model) {
+        return resolve(model, Access.UNRESTRICTED);
+    }
+
+    /**
+     * Resolves within what the caller may use: the first of an alias's destinations on an allowed deployment; for a
+     * key pinned to a deployment, the alias's destination there, or else the name as that deployment's own model.
+     *
+     * @throws ApiException 404 model_not_found when nothing matches, 403 when the model exists only on deployments
+     *                      the caller may not use
+     */
+    public Target resolve(String model, Access access) {
+        var pinned = access.pinnedDeployment();
         var route = routes.get(model);
         if (route != null) {
-            var first = route.targets().getFirst();
-            return new Target(deployments.get(first.deployment()), first.model());
+            for (var destination : route.targets()) {
+                if (access.allowsDeployment(destination.deployment())) {
+                    return new Target(deployments.get(destination.deployment()), destination.model());
+                }
+            }
+            if (pinned != null && deployments.containsKey(pinned)) {
+                return new Target(deployments.get(pinned), model);
+            }
+            throw new ApiException(new ApiError.PermissionDenied("This API key may not use the deployments that"
+                    + " serve the model '" + model + "'."));
         }
         int slash = model.indexOf('/');
         if (allowDirect && slash > 0 && slash < model.length() - 1) {
             var provider = deployments.get(model.substring(0, slash));
             if (provider != null) {
+                if (!access.allowsDeployment(provider.name())) {
+                    throw new ApiException(new ApiError.PermissionDenied("This API key may not use the deployment '"
+                            + provider.name() + "'."));
+                }
                 return new Target(provider, model.substring(slash + 1));
             }
+        }
+        if (pinned != null && deployments.containsKey(pinned)) {
+            return new Target(deployments.get(pinned), model);
         }
         throw new ApiException(ApiError.NotFound.model(model));
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuthenticateStageTest {
-    private final AuthenticateStage stage = AuthenticateStage.withMasterKey("sk-master-123");
+    private final AuthenticateStage stage = new AuthenticateStage(Authenticator.masterOnly("sk-master-123"));
 
     private static Exchange presenting(String key) {
         return new Exchange("req", "openai", "/v1/models", Instant.EPOCH, 0, key, Operation.ListModels::new,

@@ -1,0 +1,44 @@
+package dev.warden.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where virtual keys are kept. Every write runs in one transaction that also bumps the global revision, so other
+ * instances pick it up (see {@link IdentityStore}). Uniqueness (hash, alias) and references (user, team, org, tier)
+ * are checked by the store and reported as conflicts or unknown references.
+ */
+public interface KeyStore {
+
+    /** Stores a new key; {@code revision}-independent fields are taken as given. */
+    VirtualKey insert(VirtualKey key);
+
+    Optional<VirtualKey> find(String id);
+
+    /** Keys matching the filter, newest first. */
+    List<VirtualKey> list(Filter filter);
+
+    /** Replaces the stored key with the same id (all mutable attributes). */
+    VirtualKey update(VirtualKey key);
+
+    /**
+     * Rotation in one transaction: stores {@code replacement} and lets the old key live until {@code oldKeyExpires}
+     * (the grace period), whichever comes first with its own expiry.
+     */
+    VirtualKey rotate(String oldKeyId, Instant oldKeyExpires, VirtualKey replacement);
+
+    /**
+     * @param user only keys of this user
+     * @param team only keys of this team
+     * @param org only keys of this organization
+     * @param includeRevoked whether revoked keys are listed
+     * @param limit the most keys returned
+     * @param offset how many to skip
+     */
+    record Filter(@Nullable String user, @Nullable String team, @Nullable String org, boolean includeRevoked,
+            int limit, int offset) {
+        public static final Filter ALL = new Filter(null, null, null, true, 1000, 0);
+    }
+}

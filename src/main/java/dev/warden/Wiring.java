@@ -9,11 +9,13 @@ import dev.warden.auth.Authenticator;
 import dev.warden.auth.AuthorizeStage;
 import dev.warden.auth.KeyRing;
 import dev.warden.secret.ServerSecret;
+import dev.warden.registry.DeploymentDocuments;
+import dev.warden.registry.DeploymentSync;
 import dev.warden.store.Database;
+import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcIdentityStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.config.AccessLogConfig;
-import dev.warden.config.DeploymentConfig;
 import dev.warden.config.WardenConfig;
 import dev.warden.observe.AccessLog;
 import dev.warden.pipeline.DecodeStage;
@@ -21,30 +23,11 @@ import dev.warden.pipeline.InvokeStage;
 import dev.warden.pipeline.Pipeline;
 import dev.warden.pipeline.RecordSink;
 import dev.warden.pipeline.RecordStage;
-import dev.warden.provider.Endpoint;
 import dev.warden.provider.Provider;
-import dev.warden.provider.Timeouts;
 import dev.warden.provider.UpstreamClient;
-import dev.warden.config.ProviderSettings;
-import dev.warden.provider.anthropic.AnthropicProvider;
-import dev.warden.provider.anthropic.AnthropicSettings;
-import dev.warden.provider.azure.AzureOpenAiProvider;
-import dev.warden.provider.bedrock.AwsCredentials;
-import dev.warden.provider.bedrock.BedrockProvider;
-import dev.warden.provider.bedrock.BedrockSettings;
-import dev.warden.provider.gemini.GeminiProvider;
-import dev.warden.provider.gemini.GeminiSettings;
 import dev.warden.provider.ollama.OllamaProvider;
-import dev.warden.provider.ollama.OllamaSettings;
-import dev.warden.provider.echo.EchoProvider;
-import dev.warden.llm.RawJson;
-import dev.warden.provider.openaicompat.Dialect;
-import dev.warden.provider.openaicompat.DialectOverrides;
-import dev.warden.provider.openaicompat.Dialects;
-import dev.warden.provider.openaicompat.OpenAiCompatProvider;
 import dev.warden.llm.ModelInfo;
 import dev.warden.routing.ModelDiscovery;
-import dev.warden.routing.Route;
 import dev.warden.routing.RouteStage;
 import dev.warden.routing.Router;
 import dev.warden.server.GatewayServer;
@@ -59,9 +42,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -100,10 +81,11 @@ public final class Wiring implements AutoCloseable {
 
         var closeables = new ArrayList<AutoCloseable>();
         var upstream = UpstreamClient.create();
+        var factory = new Providers(upstream, clock, Wiring::randomId);
         var providers = new ArrayList<Provider>();
         var discoverable = new LinkedHashMap<String, Supplier<List<ModelInfo>>>();
         for (var deployment : config.deployments()) {
-            var provider = provider(deployment, upstream, clock);
+            var provider = factory.provider(deployment);
             providers.add(provider);
             if (provider instanceof OllamaProvider ollama) {
                 discoverable.put(deployment.name(), ollama::discoverModels);
@@ -111,14 +93,6 @@ public final class Wiring implements AutoCloseable {
         }
         var discovery = ModelDiscovery.start(discoverable, Duration.ofSeconds(60));
         closeables.add(discovery);
-        var routes = config.models().stream()
-                .map(model -> new Route(model.name(),
-                        model.targets().stream().map(t -> new Route.Destination(t.deployment(), t.model())).toList(),
-                        model.description() == null ? "" : model.description()))
-                .toList();
-        var router = Router.create(routes, providers, config.routing().allowDirect(),
-                clock.instant().getEpochSecond());
-
         var database = Database.open(config.database().url(), config.database().user(),
                 config.database().password() == null ? null : config.database().password().value(),
                 config.database().poolSize());
@@ -131,6 +105,13 @@ public final class Wiring implements AutoCloseable {
         closeables.add(keyRing);
         var authenticator = Authenticator.create(masterKey, keyRing, secret.keyHasher(), clock);
 
+        var documents = new DeploymentDocuments(secret.secretBox(random));
+        var routing = new LiveRouting(providers, config.models().stream().map(LiveRouting::route).toList(),
+                config.routing().allowDirect(), clock.instant().getEpochSecond(), factory, documents);
+        var deploymentStore = new JdbcDeploymentStore(database, new JsonColumns());
+        var deploymentSync = DeploymentSync.start(deploymentStore, config.database().refreshInterval(), routing);
+        closeables.add(deploymentSync);
+
         var sinks = new ArrayList<RecordSink>();
         accessLog(config.accessLog(), stdout, json).ifPresent(log -> {
             sinks.add(log);
@@ -141,8 +122,8 @@ public final class Wiring implements AutoCloseable {
                 new AuthenticateStage(authenticator),
                 new DecodeStage(),
                 new AuthorizeStage(),
-                new RouteStage(router),
-                new InvokeStage(() -> catalog(router, discovery))));
+                new RouteStage(routing),
+                new InvokeStage(() -> catalog(routing.get(), discovery))));
 
         var serverConfig = config.server();
         var server = GatewayServer.start(
@@ -151,43 +132,6 @@ public final class Wiring implements AutoCloseable {
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds());
         return new Wiring(upstream, closeables, server, config, masterKey, generated);
-    }
-
-    private static Provider provider(DeploymentConfig deployment, UpstreamClient upstream, InstantSource clock) {
-        return switch (deployment.provider()) {
-            case ECHO -> EchoProvider.create(deployment.name(), clock, Wiring::randomId);
-            case OPENAI -> OpenAiCompatProvider.create(endpoint(deployment), dialect(deployment, "openai"), upstream);
-            case OPENAI_COMPATIBLE -> OpenAiCompatProvider.create(endpoint(deployment),
-                    dialect(deployment, "generic"), upstream);
-            case AZURE_OPENAI -> AzureOpenAiProvider.create(endpoint(deployment), deployment.apiVersion(), upstream);
-            case BEDROCK -> BedrockProvider.create(endpoint(deployment),
-                    bedrock(deployment, (ProviderSettings.Bedrock) deployment.settings()), upstream, clock);
-            case GEMINI -> GeminiProvider.create(endpoint(deployment), new GeminiSettings(
-                    GeminiSettings.Flavor.GENERATIVE_LANGUAGE, null, null, deployment.dropUnsupportedParams()),
-                    upstream, Wiring::randomId, clock);
-            case VERTEX -> {
-                var vertex = (ProviderSettings.Vertex) deployment.settings();
-                yield GeminiProvider.create(endpoint(deployment), new GeminiSettings(GeminiSettings.Flavor.VERTEX,
-                        vertex.project(), vertex.location(), deployment.dropUnsupportedParams()), upstream,
-                        Wiring::randomId, clock);
-            }
-            case OLLAMA -> OllamaProvider.create(endpoint(deployment),
-                    new OllamaSettings(((ProviderSettings.Ollama) deployment.settings()).keepAlive(), Map.of()),
-                    upstream, Wiring::randomId, clock);
-            case ANTHROPIC -> {
-                var anthropic = (ProviderSettings.Anthropic) deployment.settings();
-                yield AnthropicProvider.create(endpoint(deployment), new AnthropicSettings(anthropic.version(),
-                        anthropic.defaultMaxTokens(), anthropic.betas()), upstream);
-            }
-        };
-    }
-
-    private static BedrockSettings bedrock(DeploymentConfig deployment, ProviderSettings.Bedrock settings) {
-        var credentials = settings.accessKeyId() == null || settings.secretAccessKey() == null ? null
-                : new AwsCredentials(settings.accessKeyId().value(), settings.secretAccessKey().value(),
-                        settings.sessionToken() == null ? null : settings.sessionToken().value());
-        var bearer = credentials == null && deployment.apiKey() != null ? deployment.apiKey().value() : null;
-        return new BedrockSettings(settings.region(), credentials, bearer, settings.defaultMaxTokens());
     }
 
     /** The configured aliases first, then what upstreams reported they serve (as deployment/model). */
@@ -199,28 +143,6 @@ public final class Wiring implements AutoCloseable {
         var all = new ArrayList<>(router.catalog());
         all.addAll(discovered);
         return all;
-    }
-
-    /** The deployment's dialect table: a preset, or a preset with the configuration's overrides applied. */
-    private static Dialect dialect(DeploymentConfig deployment, String defaultPreset) {
-        var config = deployment.dialect();
-        var preset = config == null || config.preset() == null ? defaultPreset : config.preset();
-        if (config == null || (config.rename().isEmpty() && config.drop().isEmpty() && config.defaults().isEmpty())) {
-            return Dialects.byName(preset).orElseThrow(() -> new IllegalArgumentException(
-                    "deployment " + deployment.name() + ": unknown dialect " + preset));
-        }
-        var defaults = new LinkedHashMap<String, RawJson>();
-        config.defaults().forEach((key, json) -> defaults.put(key, RawJson.of(json)));
-        return Dialects.custom(deployment.name(), new DialectOverrides(preset, config.rename(),
-                Set.copyOf(config.drop()), Set.of(), defaults, null, null, null, null));
-    }
-
-    private static Endpoint endpoint(DeploymentConfig deployment) {
-        var timeouts = deployment.timeouts();
-        return new Endpoint(deployment.name(), deployment.baseUrl(),
-                deployment.apiKey() == null ? null : deployment.apiKey().value(), deployment.headers(),
-                new Timeouts(timeouts.connect(), timeouts.firstByte(), timeouts.streamIdle()),
-                deployment.dropUnsupportedParams());
     }
 
     private static java.util.Optional<AccessLog> accessLog(AccessLogConfig config, OutputStream stdout,

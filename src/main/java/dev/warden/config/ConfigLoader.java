@@ -78,6 +78,19 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Reads a configuration fragment that did not come from the operator's file (a deployment stored through the
+     * admin API, as JSON): no environment interpolation, so a stored document can never read the gateway's
+     * environment.
+     */
+    public static LoadReport fragment(String source, String yamlOrJson) {
+        if (yamlOrJson.contains("${")) {
+            throw new ConfigException(source, List.of(new ConfigProblem("", 0, "${...} environment interpolation"
+                    + " is only available in the configuration file, not in stored deployments")));
+        }
+        return new ConfigLoader(Map.of()).parse(source, yamlOrJson, null);
+    }
+
     /** Parses YAML text; {@code source} names it in messages, relative paths resolve against the directory. */
     LoadReport parse(String source, String yaml, @Nullable Path directory) {
         Node root;

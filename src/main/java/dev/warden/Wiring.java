@@ -11,7 +11,9 @@ import dev.warden.auth.KeyRing;
 import dev.warden.secret.ServerSecret;
 import dev.warden.registry.DeploymentDocuments;
 import dev.warden.registry.DeploymentSync;
+import dev.warden.observe.UsageCounter;
 import dev.warden.store.Database;
+import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcIdentityStore;
 import dev.warden.store.JsonColumns;
@@ -113,6 +115,9 @@ public final class Wiring implements AutoCloseable {
         closeables.add(deploymentSync);
 
         var sinks = new ArrayList<RecordSink>();
+        var usage = UsageCounter.start(new JdbcUsageStore(database), Duration.ofSeconds(5), 100_000);
+        sinks.add(usage);
+        closeables.add(usage);
         accessLog(config.accessLog(), stdout, json).ifPresent(log -> {
             sinks.add(log);
             closeables.add(log);

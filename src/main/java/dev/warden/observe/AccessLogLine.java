@@ -16,6 +16,16 @@ final class AccessLogLine {
         gen.writeStringField("dialect", r.dialect());
         gen.writeStringField("endpoint", r.endpoint());
         writeNullable(gen, "principal", r.principal());
+        var owner = r.owner();
+        writeNullable(gen, "user", owner.user());
+        if (!owner.teams().isEmpty()) {
+            gen.writeArrayFieldStart("teams");
+            for (var team : owner.teams()) {
+                gen.writeString(team);
+            }
+            gen.writeEndArray();
+        }
+        writeNullable(gen, "org", owner.org());
         writeNullable(gen, "model", r.model());
         writeNullable(gen, "deployment", r.deployment());
         writeNullable(gen, "upstream_model", r.upstreamModel());

@@ -1,5 +1,6 @@
 package dev.warden.pipeline;
 
+import dev.warden.identity.Owner;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.Usage;
@@ -68,6 +69,7 @@ public final class RecordStage implements Stage {
                 exchange.dialect(),
                 exchange.endpoint(),
                 exchange.principal().map(Principal::id).orElse(null),
+                exchange.principal().map(Principal::owner).orElse(Owner.NONE),
                 operation.flatMap(Operation::model).orElse(null),
                 target.map(Target::deployment).orElse(null),
                 target.map(Target::upstreamModel).orElse(null),

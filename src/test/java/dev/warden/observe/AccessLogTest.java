@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import dev.warden.identity.Owner;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class AccessLogTest {
 
     private static RequestRecord record(String id) {
         return new RequestRecord(Instant.parse("2026-11-24T10:00:00Z"), id, "openai", "/v1/chat/completions",
-                "master", "gpt", "openai", "gpt-4o", true, 200, "truncated", null, new Usage(12, 34, 5, 6, false),
+                "key_1", new Owner("usr_1", List.of("team_1"), "org_1", null), "gpt", "openai", "gpt-4o", true, 200, "truncated", null, new Usage(12, 34, 5, 6, false),
                 12.3456, 3.2, 200, List.of("logit_bias"));
     }
 
@@ -35,6 +36,10 @@ class AccessLogTest {
         var first = new ObjectMapper().readTree(lines.getFirst());
         assertThat(first.get("request_id").asText()).isEqualTo("req_a");
         assertThat(first.get("outcome").asText()).isEqualTo("truncated");
+        assertThat(first.get("principal").asText()).isEqualTo("key_1");
+        assertThat(first.get("user").asText()).isEqualTo("usr_1");
+        assertThat(first.get("teams").get(0).asText()).isEqualTo("team_1");
+        assertThat(first.get("org").asText()).isEqualTo("org_1");
         assertThat(first.get("prompt_tokens").asLong()).isEqualTo(12);
         assertThat(first.get("cached_tokens").asLong()).isEqualTo(5);
         assertThat(first.get("latency_ms").asDouble()).isEqualTo(12.346);

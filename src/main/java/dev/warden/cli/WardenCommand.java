@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code warden} command; subcommands do the work. */
 @Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Warden: a self-hosted LLM gateway.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class, KeysCommand.class,
+                TeamsCommand.class, OrgsCommand.class, UsersCommand.class})
 public final class WardenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,6 +34,18 @@ public final class WardenCommand implements Runnable {
             }
             if (type == CheckConfigCommand.class) {
                 return type.cast(new CheckConfigCommand(env));
+            }
+            if (type == KeysCommand.class) {
+                return type.cast(new KeysCommand(env));
+            }
+            if (type == TeamsCommand.class) {
+                return type.cast(new TeamsCommand(env));
+            }
+            if (type == OrgsCommand.class) {
+                return type.cast(new OrgsCommand(env));
+            }
+            if (type == UsersCommand.class) {
+                return type.cast(new UsersCommand(env));
             }
             return CommandLine.defaultFactory().create(type);
         }

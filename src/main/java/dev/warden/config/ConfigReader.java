@@ -111,20 +111,23 @@ final class ConfigReader {
                 section.duration("shutdown_grace", defaults.shutdownGrace(), true));
     }
 
-    private static AuthConfig auth(@Nullable Section section) {
+    private AuthConfig auth(@Nullable Section section) {
         if (section == null) {
             return AuthConfig.DEFAULTS;
         }
-        section.allowOnly(List.of("master_key"));
+        section.allowOnly(List.of("master_key", "jwt"));
+        Secret masterKey = null;
         String key = section.string("master_key");
-        if (key == null || key.isBlank()) {
-            return AuthConfig.DEFAULTS;
+        if (key != null && !key.isBlank()) {
+            if (key.strip().length() < 16) {
+                section.problems().warn(section.path("master_key"), section.line("master_key"),
+                        "master_key is shorter than 16 characters; use a long random value");
+            }
+            masterKey = new Secret(key.strip());
         }
-        if (key.strip().length() < 16) {
-            section.problems().warn(section.path("master_key"), section.line("master_key"),
-                    "master_key is shorter than 16 characters; use a long random value");
-        }
-        return new AuthConfig(new Secret(key.strip()));
+        var jwtSection = section.section("jwt");
+        var jwt = jwtSection == null ? null : JwtReader.read(jwtSection, baseDirectory);
+        return new AuthConfig(masterKey, jwt);
     }
 
     private AccessLogConfig accessLog(@Nullable Section section) {

@@ -1,0 +1,36 @@
+package dev.warden.auth.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+/** Key pairs generated once per test run: RSA 2048 and EC P-256, plus ones the IdP never publishes. */
+final class TestKeys {
+
+    static final RSAKey RSA = rsa("rsa-1");
+    static final RSAKey RSA_ROTATED = rsa("rsa-2");
+    static final RSAKey RSA_ATTACKER = rsa("rsa-1");
+    static final ECKey EC = ec("ec-1");
+
+    private TestKeys() {
+    }
+
+    static RSAKey rsa(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ECKey ec(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -146,7 +146,8 @@ class JwtVerifierTest {
     @Test
     void anUnknownKidIsRefusedAfterOneRefetch() {
         int before = idp.fetches();
-        assertThat(rejection(sign(TestKeys.rsa("stranger"), JWSAlgorithm.RS256, claims().build())))
+        var stranger = TestKeys.rsaWithKid(TestKeys.STRANGER, "stranger");
+        assertThat(rejection(sign(stranger, JWSAlgorithm.RS256, claims().build())))
                 .isEqualTo(Reason.UNKNOWN_KEY);
         assertThat(idp.fetches()).isEqualTo(before + 1);
     }

@@ -14,6 +14,8 @@ final class TestKeys {
     static final RSAKey RSA_ROTATED = rsa("rsa-2");
     static final RSAKey RSA_ATTACKER = rsa("rsa-1");
     static final ECKey EC = ec("ec-1");
+    /** A key the IdP never publishes, for tokens with kids it does not know. */
+    static final RSAKey STRANGER = rsa("unused");
 
     private TestKeys() {
     }
@@ -24,6 +26,11 @@ final class TestKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same key pair under another kid: cheap random kids without generating keys. */
+    static RSAKey rsaWithKid(RSAKey key, String kid) {
+        return new RSAKey.Builder(key).keyID(kid).build();
     }
 
     static ECKey ec(String kid) {

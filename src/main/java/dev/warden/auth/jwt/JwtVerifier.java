@@ -145,11 +145,6 @@ public final class JwtVerifier implements AutoCloseable {
         return JWSAlgorithm.parse(algorithm.name());
     }
 
-    /** For tests of the refresh machinery: the cache behind a key-set verifier. */
-    @Nullable JwksCache cache() {
-        return cache;
-    }
-
     @Override
     public void close() {
         if (cache != null) {

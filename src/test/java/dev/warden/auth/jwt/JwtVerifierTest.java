@@ -144,6 +144,19 @@ class JwtVerifierTest {
     }
 
     @Test
+    void keysEmbeddedInTheTokenHeaderAreNeverTrusted() {
+        // jwk and jku headers let a token bring its own key; only the configured key set counts.
+        var attacker = TestKeys.RSA_ATTACKER;
+        var withOwnKey = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").jwk(attacker.toPublicJWK())
+                .jwkURL(java.net.URI.create("https://evil.test/jwks")).build();
+        assertThat(rejection(sign(withOwnKey, Tokens.signer(attacker), claims().build())))
+                .isEqualTo(Reason.BAD_SIGNATURE);
+        var unknownKid = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("evil").jwk(attacker.toPublicJWK()).build();
+        assertThat(rejection(sign(unknownKid, Tokens.signer(attacker), claims().build())))
+                .isEqualTo(Reason.UNKNOWN_KEY);
+    }
+
+    @Test
     void anUnknownKidIsRefusedAfterOneRefetch() {
         int before = idp.fetches();
         var stranger = TestKeys.rsaWithKid(TestKeys.STRANGER, "stranger");

@@ -8,6 +8,7 @@ import dev.warden.auth.AuthenticateStage;
 import dev.warden.auth.Authenticator;
 import dev.warden.auth.AuthorizeStage;
 import dev.warden.auth.KeyRing;
+import dev.warden.auth.jwt.JwtVerifier;
 import dev.warden.secret.ServerSecret;
 import dev.warden.registry.DeploymentDocuments;
 import dev.warden.registry.DeploymentSync;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -105,7 +107,9 @@ public final class Wiring implements AutoCloseable {
         var identity = new JdbcIdentityStore(database, new JsonColumns());
         var keyRing = KeyRing.start(identity, config.database().refreshInterval());
         closeables.add(keyRing);
-        var authenticator = Authenticator.create(masterKey, keyRing, secret.keyHasher(), clock);
+        var jwt = Optional.ofNullable(config.auth().jwt()).map(jwtConfig -> JwtVerifier.create(jwtConfig, clock));
+        jwt.ifPresent(closeables::add);
+        var authenticator = Authenticator.create(masterKey, keyRing, secret.keyHasher(), jwt, clock);
 
         var documents = new DeploymentDocuments(secret.secretBox(random));
         var routing = new LiveRouting(providers, config.models().stream().map(LiveRouting::route).toList(),

@@ -1,5 +1,7 @@
 package dev.warden.auth;
 
+import dev.warden.auth.jwt.JwtRejected;
+import dev.warden.auth.jwt.JwtVerifier;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.pipeline.Principal;
@@ -13,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Turns a presented credential into a {@link Principal}: the master key, or a virtual key looked up in memory by its
- * HMAC. Shared by the gateway's authenticate stage and the admin API. The master key is compared as SHA-256
+ * Turns a presented credential into a {@link Principal}: the master key, a virtual key looked up in memory by its
+ * HMAC, or a JWT from the configured identity provider. Shared by the gateway's authenticate stage and the admin API. The master key is compared as SHA-256
  * digests with {@link MessageDigest#isEqual}, so neither its content nor its length leaks through timing; a
  * virtual key is found by its keyed hash, which reveals nothing about other keys.
  */
@@ -24,21 +26,29 @@ public final class Authenticator {
 
     private final byte[] masterKeyDigest;
     private final Optional<Keys> keys;
+    private final Optional<JwtVerifier> jwt;
     private final InstantSource clock;
 
-    private Authenticator(byte[] masterKeyDigest, Optional<Keys> keys, InstantSource clock) {
+    private Authenticator(byte[] masterKeyDigest, Optional<Keys> keys, Optional<JwtVerifier> jwt,
+            InstantSource clock) {
         this.masterKeyDigest = masterKeyDigest;
         this.keys = keys;
+        this.jwt = jwt;
         this.clock = clock;
     }
 
-    public static Authenticator create(String masterKey, KeyRing ring, KeyHasher hasher, InstantSource clock) {
-        return new Authenticator(masterDigest(masterKey), Optional.of(new Keys(ring, hasher)), clock);
+    /**
+     * @param jwt the verifier of identity-provider tokens, when {@code auth.jwt} is configured
+     */
+    public static Authenticator create(String masterKey, KeyRing ring, KeyHasher hasher, Optional<JwtVerifier> jwt,
+            InstantSource clock) {
+        return new Authenticator(masterDigest(masterKey), Optional.of(new Keys(ring, hasher)), jwt, clock);
     }
 
     /** Master key only: for tools and tests that run without a database. */
     public static Authenticator masterOnly(String masterKey) {
-        return new Authenticator(masterDigest(masterKey), Optional.empty(), InstantSource.system());
+        return new Authenticator(masterDigest(masterKey), Optional.empty(), Optional.empty(),
+                InstantSource.system());
     }
 
     private static byte[] masterDigest(String masterKey) {
@@ -58,10 +68,26 @@ public final class Authenticator {
         if (keys.isPresent() && KeyMinter.looksLikeVirtualKey(presented)) {
             return virtualKey(keys.get(), presented);
         }
+        if (keys.isPresent() && jwt.isPresent() && jwt.get().looksLikeJwt(presented)) {
+            return token(jwt.get(), keys.get().ring(), presented);
+        }
         if (MessageDigest.isEqual(masterKeyDigest, digest(presented))) {
             return Principal.MASTER;
         }
         throw invalid();
+    }
+
+    private static Principal token(JwtVerifier verifier, KeyRing ring, String presented) {
+        try {
+            return JwtPrincipals.of(verifier.verify(presented), ring.directory());
+        } catch (JwtRejected rejected) {
+            if (rejected.reason() == JwtRejected.Reason.KEYS_UNAVAILABLE) {
+                // The identity provider's keys cannot be fetched: an outage, not the caller's fault.
+                throw new ApiException(new ApiError.Unavailable("Cannot verify the token now: the identity"
+                        + " provider's keys are unavailable. Try again shortly."));
+            }
+            throw new ApiException(new ApiError.Unauthenticated("Invalid token: " + rejected.getMessage()));
+        }
     }
 
     private Principal virtualKey(Keys keys, String presented) {

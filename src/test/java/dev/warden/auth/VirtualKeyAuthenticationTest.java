@@ -49,7 +49,7 @@ class VirtualKeyAuthenticationTest {
             var secret = minter.mint();
             keys.insert(key("k1", secret, now.get()));
             try (var ring = KeyRing.start(new JdbcIdentityStore(database, new JsonColumns()), Duration.ofHours(1))) {
-                var authenticator = Authenticator.create("sk-master-key-000001", ring, SECRET.keyHasher(), clock);
+                var authenticator = Authenticator.create("sk-master-key-000001", ring, SECRET.keyHasher(), Optional.empty(), clock);
 
                 var principal = authenticator.authenticate(Optional.of(secret));
                 assertThat(principal.kind()).isEqualTo(Principal.Kind.VIRTUAL_KEY);
@@ -90,7 +90,7 @@ class VirtualKeyAuthenticationTest {
             assertThat(keys.find("new").orElseThrow().alias()).isEqualTo("alias-old");
 
             try (var ring = KeyRing.start(new JdbcIdentityStore(database, new JsonColumns()), Duration.ofHours(1))) {
-                var authenticator = Authenticator.create("sk-master-key-000001", ring, SECRET.keyHasher(), clock);
+                var authenticator = Authenticator.create("sk-master-key-000001", ring, SECRET.keyHasher(), Optional.empty(), clock);
                 assertThat(authenticator.authenticate(Optional.of(oldSecret)).id()).isEqualTo("old");
                 assertThat(authenticator.authenticate(Optional.of(newSecret)).id()).isEqualTo("new");
                 now.set(now.get().plus(Duration.ofMinutes(61)));

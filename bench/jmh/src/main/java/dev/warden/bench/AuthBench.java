@@ -83,7 +83,7 @@ public class AuthBench {
             }
         };
         ring = KeyRing.start(store, Duration.ofHours(1));
-        authenticator = Authenticator.create(MASTER, ring, secret.keyHasher(), InstantSource.system());
+        authenticator = Authenticator.create(MASTER, ring, secret.keyHasher(), Optional.empty(), InstantSource.system());
         master = Optional.of(MASTER);
         virtualKey = Optional.of(last);
     }

@@ -1,6 +1,7 @@
 package dev.warden;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.warden.admin.AdminApi;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
@@ -9,8 +10,11 @@ import dev.warden.auth.Authenticator;
 import dev.warden.auth.AuthorizeStage;
 import dev.warden.auth.KeyRing;
 import dev.warden.secret.ServerSecret;
+import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcIdentityStore;
+import dev.warden.store.JdbcKeyStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.config.AccessLogConfig;
 import dev.warden.config.DeploymentConfig;
@@ -130,6 +134,10 @@ public final class Wiring implements AutoCloseable {
         var keyRing = KeyRing.start(identity, config.database().refreshInterval());
         closeables.add(keyRing);
         var authenticator = Authenticator.create(masterKey, keyRing, secret.keyHasher(), clock);
+        // The admin API writes through the stores and refreshes the ring, so a change applies here at once.
+        var admin = new GatewayServer.Admin(AdminApi.create(new JdbcDirectoryStore(database, new JsonColumns(), clock),
+                new JdbcKeyStore(database, new JsonColumns()), secret.keyHasher(), new KeyMinter(random), clock, random,
+                keyRing::refreshNow), authenticator);
 
         var sinks = new ArrayList<RecordSink>();
         accessLog(config.accessLog(), stdout, json).ifPresent(log -> {
@@ -149,7 +157,7 @@ public final class Wiring implements AutoCloseable {
                 new GatewayServer.Settings(serverConfig.host(), serverConfig.port(), serverConfig.maxBodyBytes(),
                         serverConfig.shutdownGrace()),
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
-                        OllamaCodec.create(clock)), clock, requestIds());
+                        OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(upstream, closeables, server, config, masterKey, generated);
     }
 

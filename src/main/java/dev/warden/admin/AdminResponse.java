@@ -1,6 +1,7 @@
 package dev.warden.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,12 +24,8 @@ public record AdminResponse(int status, String contentType, byte[] body, Map<Str
         return new AdminResponse(status, JSON, body, Map.of("Cache-Control", "no-store"));
     }
 
-    static AdminResponse noContent() {
-        return new AdminResponse(204, JSON, new byte[0], Map.of("Cache-Control", "no-store"));
-    }
-
     AdminResponse withHeader(String name, String value) {
-        var all = new java.util.HashMap<>(headers);
+        var all = new HashMap<>(headers);
         all.put(name, value);
         return new AdminResponse(status, contentType, body, all);
     }

@@ -65,30 +65,27 @@ final class KeysResource implements Resource {
     }
 
     /**
-     * The owners must exist and agree: the team in the organization, the user in the team (or organization). A
-     * missing user and a user elsewhere get the same answer.
+     * The owners must exist and agree: the team in the organization, the user in the team (or organization). The
+     * team and user are checked before the organization, with one answer whether they are missing or elsewhere,
+     * so the answer never tells whether another organization, team or user exists.
      */
     static void checkOwner(@Nullable String userId, @Nullable String teamId, @Nullable String orgId,
             Directory directory) {
-        if (orgId != null) {
-            Checks.org(orgId, directory, "org_id");
-        }
         var team = teamId == null ? null : directory.teams().get(teamId);
         if (teamId != null && (team == null || orgId != null && !orgId.equals(team.orgId()))) {
             throw AdminError.unprocessable("team_id", "No team '" + teamId + "'"
                     + (orgId == null ? "." : " in organization '" + orgId + "'."));
         }
-        if (userId == null) {
-            return;
+        var user = userId == null ? null : directory.users().get(userId);
+        if (userId != null && team != null && (user == null || !user.teamIds().contains(team.id()))) {
+            throw AdminError.unprocessable("user_id", "No user '" + userId + "' in team '" + team.id() + "'.");
         }
-        var user = directory.users().get(userId);
-        if (team != null) {
-            if (user == null || !user.teamIds().contains(team.id())) {
-                throw AdminError.unprocessable("user_id", "No user '" + userId + "' in team '" + team.id() + "'.");
-            }
-        } else if (user == null || orgId != null && !orgId.equals(user.orgId())) {
+        if (userId != null && team == null && (user == null || orgId != null && !orgId.equals(user.orgId()))) {
             throw AdminError.unprocessable("user_id", "No user '" + userId + "'"
                     + (orgId == null ? "." : " in organization '" + orgId + "'."));
+        }
+        if (orgId != null) {
+            Checks.org(orgId, directory, "org_id");
         }
     }
 

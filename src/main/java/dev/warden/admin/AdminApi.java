@@ -12,6 +12,7 @@ import dev.warden.secret.KeyMinter;
 import dev.warden.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -48,7 +49,9 @@ public final class AdminApi {
             InstantSource clock, RandomGenerator random, Runnable afterWrite) {
         var mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        var backend = new Backend(directory, keys, hasher, minter, clock, new Ids(random), mapper, new Views(mapper));
+        // The database keeps milliseconds: so do the answers, so a read gives back what a write answered.
+        InstantSource millis = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var backend = new Backend(directory, keys, hasher, minter, millis, new Ids(random), mapper, new Views(mapper));
         var resources = List.<Resource>of(new MeResource(), new OrgsResource(), new TeamsResource(),
                 new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions());
         var routes = resources.stream().flatMap(resource -> resource.routes().stream()).toList();

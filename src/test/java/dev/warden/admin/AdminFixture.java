@@ -35,7 +35,7 @@ final class AdminFixture implements AutoCloseable {
     static final ServerSecret SECRET = ServerSecret.ofBase64("dGVzdC1zZXJ2ZXItc2VjcmV0LTMyLWJ5dGVzLWxvbmch");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00Z"));
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00.123456789Z"));
     final AtomicInteger writes = new AtomicInteger();
     private final TestDatabase db;
     private final Database database;

@@ -26,7 +26,7 @@ class KeysApiTest {
             var secret = created.get("key").asText();
             assertThat(secret).startsWith("wk-").hasSize(46);
             assertThat(created.get("prefix").asText()).isEqualTo(secret.substring(0, 9) + "…");
-            assertThat(created.get("expires_at").asText()).isEqualTo("2026-12-24T10:00:00Z");
+            assertThat(created.get("expires_at").asText()).isEqualTo("2026-12-24T10:00:00.123Z");
             assertThat(created.get("endpoints")).extracting(JsonNode::asText).containsExactly("chat", "models");
             assertThat(created.get("state").asText()).isEqualTo("active");
             assertThat(created.has("hash")).isFalse();
@@ -59,7 +59,7 @@ class KeysApiTest {
             assertThat(rotated.get("alias").asText()).isEqualTo("svc");
             assertThat(rotated.get("models").get(0).asText()).isEqualTo("echo");
             assertThat(rotated.get("rotated_from").asText()).isEqualTo(old.get("id").asText());
-            assertThat(rotated.get("previous_key_expires_at").asText()).isEqualTo("2026-11-24T11:00:00Z");
+            assertThat(rotated.get("previous_key_expires_at").asText()).isEqualTo("2026-11-24T11:00:00.123Z");
             assertThat(admin.principal(oldSecret).id()).isEqualTo(old.get("id").asText());
             assertThat(admin.principal(newSecret).id()).isEqualTo(rotated.get("id").asText());
             admin.now.set(admin.now.get().plus(Duration.ofMinutes(61)));
@@ -70,7 +70,7 @@ class KeysApiTest {
 
             var revoked = admin.ok("POST", "/keys/" + rotated.get("id").asText() + "/revoke", "");
             assertThat(revoked.get("state").asText()).isEqualTo("revoked");
-            assertThat(revoked.get("revoked_at").asText()).isEqualTo("2026-11-24T11:01:00Z");
+            assertThat(revoked.get("revoked_at").asText()).isEqualTo("2026-11-24T11:01:00.123Z");
             assertThat(admin.ok("POST", "/keys/" + rotated.get("id").asText() + "/revoke", ""))
                     .as("revoking again changes nothing").isEqualTo(revoked);
             AdminBadInputTest.expect(admin.master("PATCH", "/keys/" + rotated.get("id").asText(),

@@ -1,6 +1,7 @@
 package dev.warden;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.warden.admin.AdminApi;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
@@ -13,10 +14,13 @@ import dev.warden.secret.ServerSecret;
 import dev.warden.registry.DeploymentDocuments;
 import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
+import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcIdentityStore;
+import dev.warden.store.JdbcKeyStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.config.AccessLogConfig;
 import dev.warden.config.WardenConfig;
@@ -118,6 +122,11 @@ public final class Wiring implements AutoCloseable {
         var deploymentSync = DeploymentSync.start(deploymentStore, config.database().refreshInterval(), routing);
         closeables.add(deploymentSync);
 
+        // The admin API writes through the stores and refreshes the ring, so a change applies here at once.
+        var admin = new GatewayServer.Admin(AdminApi.create(new JdbcDirectoryStore(database, new JsonColumns(), clock),
+                new JdbcKeyStore(database, new JsonColumns()), secret.keyHasher(), new KeyMinter(random), clock, random,
+                keyRing::refreshNow), authenticator);
+
         var sinks = new ArrayList<RecordSink>();
         var usage = UsageCounter.start(new JdbcUsageStore(database), Duration.ofSeconds(5), 100_000);
         sinks.add(usage);
@@ -139,7 +148,7 @@ public final class Wiring implements AutoCloseable {
                 new GatewayServer.Settings(serverConfig.host(), serverConfig.port(), serverConfig.maxBodyBytes(),
                         serverConfig.shutdownGrace()),
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
-                        OllamaCodec.create(clock)), clock, requestIds());
+                        OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(upstream, closeables, server, config, masterKey, generated);
     }
 

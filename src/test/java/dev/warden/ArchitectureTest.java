@@ -101,6 +101,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAdminApiIsTransportFreeAndOnlyTheServerBindingAndWiringUseIt() {
+        noClasses().that().resideInAPackage("dev.warden.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "dev.warden.server..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackages("dev.warden.admin..", "dev.warden.server..")
+                .and().doNotHaveFullyQualifiedName("dev.warden.Wiring")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.admin..")
+                .check(production);
+    }
+
+    @Test
     void configurationIsALeaf() {
         classes().that().resideInAPackage("dev.warden.config..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.warden.config..", "java..",

@@ -3,6 +3,7 @@ package dev.warden.identity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,13 +33,31 @@ public interface KeyStore {
     /**
      * @param user only keys of this user
      * @param team only keys of this team
-     * @param org only keys of this organization
+     * @param org only keys owned in this organization: named by the key, or by its team or user
      * @param includeRevoked whether revoked keys are listed
      * @param limit the most keys returned
      * @param offset how many to skip
+     * @param reach only keys within this reach; null for every key
      */
     record Filter(@Nullable String user, @Nullable String team, @Nullable String org, boolean includeRevoked,
-            int limit, int offset) {
+            int limit, int offset, @Nullable Reach reach) {
         public static final Filter ALL = new Filter(null, null, null, true, 1000, 0);
+
+        public Filter(@Nullable String user, @Nullable String team, @Nullable String org, boolean includeRevoked,
+                int limit, int offset) {
+            this(user, team, org, includeRevoked, limit, offset, null);
+        }
+    }
+
+    /**
+     * The keys a caller may see, as a union: keys owned in one of {@code orgs} (named by the key, or by its team or
+     * user), keys of one of {@code teams}, and keys of one of {@code users}. Empty sets reach nothing.
+     */
+    record Reach(Set<String> orgs, Set<String> teams, Set<String> users) {
+        public Reach {
+            orgs = Set.copyOf(orgs);
+            teams = Set.copyOf(teams);
+            users = Set.copyOf(users);
+        }
     }
 }

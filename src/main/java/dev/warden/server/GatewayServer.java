@@ -3,6 +3,8 @@ package dev.warden.server;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
+import dev.warden.admin.AdminApi;
+import dev.warden.auth.Authenticator;
 import dev.warden.pipeline.Pipeline;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
@@ -11,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -46,14 +49,29 @@ public final class GatewayServer implements AutoCloseable {
     /** The client dialects' codecs, built in Wiring. */
     public record Codecs(OpenAiCodec openAi, AnthropicCodec anthropic, OllamaCodec ollama) {}
 
+    /** The admin API and how its callers are authenticated; served under {@code /admin} when given. */
+    public record Admin(AdminApi api, Authenticator authenticator) {}
+
     public static GatewayServer start(Settings settings, Pipeline pipeline, Codecs codecs, InstantSource clock,
             Supplier<String> requestIds) {
+        return start(settings, pipeline, codecs, clock, requestIds, Optional.empty());
+    }
+
+    public static GatewayServer start(Settings settings, Pipeline pipeline, Codecs codecs, InstantSource clock,
+            Supplier<String> requestIds, Admin admin) {
+        return start(settings, pipeline, codecs, clock, requestIds, Optional.of(admin));
+    }
+
+    private static GatewayServer start(Settings settings, Pipeline pipeline, Codecs codecs, InstantSource clock,
+            Supplier<String> requestIds, Optional<Admin> admin) {
         var inFlight = new InFlight();
         var calls = new CallRunner(pipeline, inFlight, clock, requestIds);
         var bodies = new JsonBodies(new BodyReader(settings.maxBodyBytes()));
         var openAi = new OpenAiEndpoints(codecs.openAi(), calls, bodies);
         var anthropic = new AnthropicEndpoints(codecs.anthropic(), calls, bodies);
         var ollama = new OllamaEndpoints(codecs.ollama(), calls, bodies);
+        var adminEndpoints = admin.map(a -> new AdminEndpoints(a.api(), a.authenticator(),
+                new BodyReader(settings.maxBodyBytes()), inFlight, requestIds));
         var server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -64,6 +82,7 @@ public final class GatewayServer implements AutoCloseable {
                 .featuresDiscoverServices(false)
                 .routing(routing -> {
                     health(routing, inFlight);
+                    adminEndpoints.ifPresent(endpoints -> endpoints.register(routing));
                     anthropic.register(routing);
                     ollama.register(routing);
                     openAi.register(routing);

@@ -2,6 +2,7 @@ package dev.warden.store;
 
 import dev.warden.identity.ApiEndpoint;
 import dev.warden.identity.KeyStore;
+import dev.warden.identity.KeyStore.Reach;
 import dev.warden.identity.VirtualKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,13 +10,22 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Virtual keys in the {@code virtual_keys} table. */
 public final class JdbcKeyStore implements KeyStore {
+    private static final String QUALIFIED_KEY_COLUMNS = Arrays.stream(
+            JdbcIdentityStore.KEY_COLUMNS.split(",")).map(column -> "k." + column.strip())
+            .collect(Collectors.joining(", "));
+    /** The organization a key is owned in: its own, or else its team's, or else its user's (as Directory.ownerOf). */
+    private static final String OWNING_ORG = "COALESCE(k.org_id, t.org_id, u.org_id)";
+
     private final Database database;
     private final JsonColumns json;
 
@@ -32,7 +42,7 @@ public final class JdbcKeyStore implements KeyStore {
         });
     }
 
-    private void insert(Connection connection, VirtualKey key, long revision) throws SQLException {
+    void insert(Connection connection, VirtualKey key, long revision) throws SQLException {
         try (var statement = connection.prepareStatement("INSERT INTO virtual_keys (" + JdbcIdentityStore.KEY_COLUMNS
                 + ", revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, key.id());
@@ -44,7 +54,20 @@ public final class JdbcKeyStore implements KeyStore {
             setInstant(statement, next++, key.lastUsed());
             setInstant(statement, next++, key.revokedAt());
             statement.setLong(next, revision);
-            statement.executeUpdate();
+            executeNamingAlias(statement, key);
+        }
+    }
+
+    /** Runs the statement; a uniqueness violation is the alias (the hash is 256 random bits). */
+    private static int executeNamingAlias(PreparedStatement statement, VirtualKey key) throws SQLException {
+        try {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            var failure = StoreException.of(e);
+            throw failure.kind() == StoreException.Kind.CONFLICT && key.alias() != null
+                    ? new StoreException(StoreException.Kind.CONFLICT,
+                            "a key with the alias '" + key.alias() + "' already exists", e)
+                    : failure;
         }
     }
 
@@ -94,24 +117,28 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public List<VirtualKey> list(Filter filter) {
-        var sql = new StringBuilder("SELECT " + JdbcIdentityStore.KEY_COLUMNS + " FROM virtual_keys WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT " + QUALIFIED_KEY_COLUMNS + " FROM virtual_keys k"
+                + " LEFT JOIN teams t ON t.id = k.team_id LEFT JOIN users u ON u.id = k.user_id WHERE 1 = 1");
         var arguments = new ArrayList<String>();
         if (filter.user() != null) {
-            sql.append(" AND user_id = ?");
+            sql.append(" AND k.user_id = ?");
             arguments.add(filter.user());
         }
         if (filter.team() != null) {
-            sql.append(" AND team_id = ?");
+            sql.append(" AND k.team_id = ?");
             arguments.add(filter.team());
         }
         if (filter.org() != null) {
-            sql.append(" AND org_id = ?");
+            sql.append(" AND ").append(OWNING_ORG).append(" = ?");
             arguments.add(filter.org());
         }
-        if (!filter.includeRevoked()) {
-            sql.append(" AND revoked_at IS NULL");
+        if (filter.reach() != null) {
+            reach(sql, arguments, filter.reach());
         }
-        sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
+        if (!filter.includeRevoked()) {
+            sql.append(" AND k.revoked_at IS NULL");
+        }
+        sql.append(" ORDER BY k.created_at DESC, k.id LIMIT ? OFFSET ?");
         return database.read(connection -> {
             try (var statement = connection.prepareStatement(sql.toString())) {
                 int i = 1;
@@ -129,6 +156,28 @@ public final class JdbcKeyStore implements KeyStore {
                 }
             }
         });
+    }
+
+    /** Appends the union of the reach's sets; an empty reach matches nothing. */
+    private static void reach(StringBuilder sql, List<String> arguments, Reach reach) {
+        var alternatives = new ArrayList<String>();
+        if (!reach.orgs().isEmpty()) {
+            alternatives.add(OWNING_ORG + " IN (" + placeholders(reach.orgs().size()) + ")");
+            arguments.addAll(reach.orgs().stream().sorted().toList());
+        }
+        if (!reach.teams().isEmpty()) {
+            alternatives.add("k.team_id IN (" + placeholders(reach.teams().size()) + ")");
+            arguments.addAll(reach.teams().stream().sorted().toList());
+        }
+        if (!reach.users().isEmpty()) {
+            alternatives.add("k.user_id IN (" + placeholders(reach.users().size()) + ")");
+            arguments.addAll(reach.users().stream().sorted().toList());
+        }
+        sql.append(alternatives.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", alternatives) + ")");
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     @Override
@@ -149,7 +198,7 @@ public final class JdbcKeyStore implements KeyStore {
             setInstant(statement, next++, key.revokedAt());
             statement.setLong(next++, revision);
             statement.setString(next, key.id());
-            if (statement.executeUpdate() != 1) {
+            if (executeNamingAlias(statement, key) != 1) {
                 throw new NoSuchElementException("no key " + key.id());
             }
         }

@@ -1,0 +1,147 @@
+package dev.warden.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.auth.Authenticator;
+import dev.warden.auth.KeyRing;
+import dev.warden.pipeline.Principal;
+import dev.warden.secret.KeyMinter;
+import dev.warden.secret.ServerSecret;
+import dev.warden.store.Database;
+import dev.warden.store.JdbcDirectoryStore;
+import dev.warden.store.JdbcIdentityStore;
+import dev.warden.store.JdbcKeyStore;
+import dev.warden.store.JsonColumns;
+import dev.warden.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real admin API on a fresh real database (SQLite or PostgreSQL), with the key ring and authenticator the
+ * gateway uses, so callers are authenticated from real keys. Time is controlled by the test.
+ */
+final class AdminFixture implements AutoCloseable {
+    static final String MASTER_KEY = "sk-warden-admin-test-master-0001";
+    static final ServerSecret SECRET = ServerSecret.ofBase64("dGVzdC1zZXJ2ZXItc2VjcmV0LTMyLWJ5dGVzLWxvbmch");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00.123456789Z"));
+    final AtomicInteger writes = new AtomicInteger();
+    private final TestDatabase db;
+    private final Database database;
+    private final KeyRing ring;
+    private final Authenticator authenticator;
+    private final AdminApi api;
+
+    private AdminFixture(TestDatabase db, boolean refreshOnWrite) {
+        this.db = db;
+        this.database = Database.open(db.url(), db.user(), null, 4);
+        InstantSource clock = () -> now.get();
+        var json = new JsonColumns();
+        this.ring = KeyRing.start(new JdbcIdentityStore(database, json), Duration.ofHours(1));
+        this.authenticator = Authenticator.create(MASTER_KEY, ring, SECRET.keyHasher(), java.util.Optional.empty(), clock);
+        this.api = AdminApi.create(new JdbcDirectoryStore(database, json, clock), new JdbcKeyStore(database, json),
+                SECRET.keyHasher(), new KeyMinter(new SecureRandom()), clock, new Random(7), () -> {
+                    writes.incrementAndGet();
+                    if (refreshOnWrite) {
+                        ring.refreshNow();
+                    }
+                });
+    }
+
+    static AdminFixture open(TestDatabase.Kind kind) {
+        return new AdminFixture(TestDatabase.create(kind), true);
+    }
+
+    /** Without refreshing the key ring on every write: for tests that write a lot and refresh when they choose. */
+    static AdminFixture openQuiet(TestDatabase.Kind kind) {
+        return new AdminFixture(TestDatabase.create(kind), false);
+    }
+
+    AdminApi api() {
+        return api;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    TestDatabase testDatabase() {
+        return db;
+    }
+
+    void refresh() {
+        ring.refreshNow();
+    }
+
+    /** The principal a presented key authenticates as, exactly as the server binding gets it. */
+    Principal principal(String credential) {
+        return authenticator.authenticate(Optional.of(credential));
+    }
+
+    AdminResponse call(Principal caller, String method, String path, String body) {
+        return api.handle(caller, new AdminRequest(method, "/admin/v1" + path.split("\\?")[0], query(path), bytes(body),
+                body.isEmpty() ? null : "application/json"));
+    }
+
+    AdminResponse call(Principal caller, String method, String path) {
+        return call(caller, method, path, "");
+    }
+
+    AdminResponse master(String method, String path, String body) {
+        return call(Principal.MASTER, method, path, body);
+    }
+
+    /** A call as the master key that must succeed; its JSON. */
+    JsonNode ok(String method, String path, String body) {
+        var response = master(method, path, body);
+        if (response.status() >= 300) {
+            throw new AssertionError(method + " " + path + " " + body + " → " + response.status() + " "
+                    + response.text());
+        }
+        return json(response);
+    }
+
+    static JsonNode json(AdminResponse response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Splits {@code /keys?user=u&limit=5} into the path the router sees and its query. */
+    private static Map<String, String> query(String path) {
+        int mark = path.indexOf('?');
+        if (mark < 0) {
+            return Map.of();
+        }
+        var query = new java.util.HashMap<String, String>();
+        for (var pair : path.substring(mark + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        ring.close();
+        database.close();
+        db.close();
+    }
+}

@@ -5,6 +5,7 @@ import static dev.warden.testkit.KeyBuilder.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.identity.KeyStore.Filter;
+import dev.warden.identity.VirtualKey;
 import dev.warden.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +48,35 @@ class ConcurrentWritersTest {
             }
             assertThat(revisions).as("each insert stamped with its own revision").hasSize(2 * PER_WRITER)
                     .allMatch(revision -> revision >= 1 && revision <= 2 * PER_WRITER);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void rotationsBesideInsertsFromAnotherInstanceLoseNothing(TestDatabase.Kind kind) throws Exception {
+        try (var db = TestDatabase.create(kind);
+                var first = Database.open(db.url(), db.user(), null, 4);
+                var second = Database.open(db.url(), db.user(), null, 4)) {
+            var rotating = new JdbcKeyStore(first, new JsonColumns());
+            rotating.insert(key("r0").alias("rotating").build());
+            var start = new CountDownLatch(1);
+            Callable<Integer> rotations = () -> {
+                start.await();
+                for (int i = 1; i <= PER_WRITER; i++) {
+                    // Rotation reads the old key before it writes: the case a stale snapshot would break.
+                    rotating.rotate("r" + (i - 1), T0.plusSeconds(60),
+                            key("r" + i).alias("rotating").created(T0.plusSeconds(i)).build());
+                }
+                return PER_WRITER;
+            };
+            var results = run(List.of(rotations,
+                    inserts(new JdbcKeyStore(second, new JsonColumns()), "b", start)), start);
+
+            assertThat(results).allMatch(done -> done == PER_WRITER);
+            assertThat(new JdbcIdentityStore(second, new JsonColumns()).revision()).isEqualTo(1 + 2 * PER_WRITER);
+            assertThat(rotating.list(Filter.ALL)).hasSize(1 + 2 * PER_WRITER)
+                    .filteredOn(key -> "rotating".equals(key.alias())).extracting(VirtualKey::id)
+                    .containsExactly("r" + PER_WRITER);
         }
     }
 

@@ -221,6 +221,18 @@ class DeploymentDocumentsTest {
     }
 
     @Test
+    void modelsNamingTargetsOrADeploymentAreRefusedNotSilentlyRedirected() {
+        for (var model : List.of("{'name': 'a', 'targets': [{'deployment': 'e', 'model': 'x'}]}",
+                "{'name': 'a', 'model': 'm', 'deployment': 'elsewhere'}")) {
+            assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> documents.parse(json(
+                    "{'name': 'e', 'provider': 'echo', 'models': [{'name': 'ok'}, " + model + "]}")))
+                    .satisfies(e -> assertThat(e.problems()).containsExactly(new ConfigProblem("models[1]", 0,
+                            "a stored deployment serves its own models: give each as {name, model}, without"
+                                    + " deployment or targets")));
+        }
+    }
+
+    @Test
     void requireEnvIsNotAvailableForStoredDeployments() {
         assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> documents.parse(json(
                 "{'name': 'e', 'provider': 'echo', 'require_env': 'HOME'}")))

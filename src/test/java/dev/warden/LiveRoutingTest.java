@@ -166,6 +166,18 @@ class LiveRoutingTest {
     }
 
     @Test
+    void aStoredRowWhoseDocumentNamesAnotherDeploymentIsLeftOut() {
+        // The row says "mine" but its document says "echo", the configured deployment's name.
+        var mismatched = new StoredDeployment("mine", echo("echo", "[{'name': 'm'}]").document(), T, T, 0);
+
+        routing.accept(List.of(mismatched, echo("local", "[{'name': 'fast'}]")));
+
+        assertThat(resolve("fast").deployment()).as("the rest still apply").isEqualTo("local");
+        assertThat(resolve("echo/x").provider()).isSameAs(configuredEcho);
+        assertThat(failure("m")).isInstanceOf(ApiError.NotFound.class);
+    }
+
+    @Test
     void sealedCredentialsReachTheUpstreamOpened() {
         try (var fake = FakeOpenAiUpstream.start()) {
             routing.accept(List.of(stored("remote", "{'name': 'remote', 'provider': 'openai-compatible', 'base_url': '"

@@ -40,7 +40,7 @@ public final class ServerSecret {
     public static ServerSecret fromFile(Path file, SecureRandom random) {
         try {
             if (Files.exists(file)) {
-                return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+                return read(file);
             }
             var parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -54,12 +54,23 @@ public final class ServerSecret {
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException raced) {
-                return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+                return read(file);
             }
             Files.writeString(file, text, StandardCharsets.US_ASCII);
             return new ServerSecret(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    private static ServerSecret read(Path file) throws IOException {
+        try {
+            return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException invalid) {
+            // Without the file's name, "Illegal base64 character 2d" leaves the operator guessing which file.
+            throw new IllegalArgumentException("the secret key file " + file + " does not hold a valid secret: "
+                    + invalid.getMessage() + " (expected base64 of at least 32 bytes, as from: openssl rand -base64"
+                    + " 32)", invalid);
         }
     }
 

@@ -71,6 +71,20 @@ class ServerSecretTest {
     }
 
     @Test
+    void aKeyFileThatIsNotASecretIsNamedInTheError() throws IOException {
+        var notBase64 = directory.resolve("garbled.secret");
+        Files.writeString(notBase64, "not-base64!");
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSecret.fromFile(notBase64, new SecureRandom()))
+                .withMessageStartingWith("the secret key file " + notBase64 + " does not hold a valid secret: ")
+                .withMessageEndingWith("(expected base64 of at least 32 bytes, as from: openssl rand -base64 32)");
+        var tooShort = directory.resolve("short.secret");
+        Files.writeString(tooShort, base64(16));
+        assertThatIllegalArgumentException().isThrownBy(() -> ServerSecret.fromFile(tooShort, new SecureRandom()))
+                .withMessageStartingWith("the secret key file " + tooShort + " does not hold a valid secret: the"
+                        + " server secret must be at least 32 bytes");
+    }
+
+    @Test
     void eachPurposeGetsItsOwnKey() {
         var secret = ServerSecret.ofBase64(base64(32));
         assertThat(secret.derive("a")).hasSize(32).isEqualTo(secret.derive("a")).isNotEqualTo(secret.derive("b"));

@@ -43,23 +43,32 @@ public final class ServerSecret {
                 return read(file);
             }
             var parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Files.createDirectories(parent);
             var bytes = new byte[32];
             random.nextBytes(bytes);
-            var text = Base64.getEncoder().encodeToString(bytes) + "\n";
+            // Written in full under a temporary name, then linked into place: linking fails when another instance
+            // created the file first, and no reader ever sees it empty or half-written.
+            var temp = createOwnerOnly(parent);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
+                Files.writeString(temp, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+                Files.createLink(file, temp);
             } catch (FileAlreadyExistsException raced) {
                 return read(file);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.writeString(file, text, StandardCharsets.US_ASCII);
             return new ServerSecret(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    private static Path createOwnerOnly(Path directory) throws IOException {
+        try {
+            return Files.createTempFile(directory, ".warden-secret-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(directory, ".warden-secret-", ".tmp");
         }
     }
 

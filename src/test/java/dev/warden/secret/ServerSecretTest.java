@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,28 @@ class ServerSecretTest {
         var first = ServerSecret.fromFile(directory.resolve("a.secret"), new SecureRandom());
         var second = ServerSecret.fromFile(directory.resolve("b.secret"), new SecureRandom());
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void instancesCreatingTheFileAtOnceAllGetTheSecretItHolds() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            var file = directory.resolve("race-" + i + ".secret");
+            var start = new CountDownLatch(1);
+            Callable<ServerSecret> create = () -> {
+                start.await();
+                return ServerSecret.fromFile(file, new SecureRandom());
+            };
+            try (var executor = Executors.newFixedThreadPool(2)) {
+                var first = executor.submit(create);
+                var second = executor.submit(create);
+                start.countDown();
+                assertThat(first.get()).as("attempt %d", i).isEqualTo(second.get())
+                        .isEqualTo(ServerSecret.fromFile(file, new SecureRandom()));
+            }
+        }
+        try (var left = Files.list(directory)) {
+            assertThat(left).as("no temporary files left").allMatch(path -> path.toString().endsWith(".secret"));
+        }
     }
 
     @Test

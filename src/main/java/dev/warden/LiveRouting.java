@@ -99,6 +99,13 @@ final class LiveRouting implements Supplier<Router>, Consumer<List<StoredDeploym
         }
         try {
             var parsed = documents.parse(documents.open(documents.read(deployment.document())));
+            // The row's name is what conflicts were checked against; a document naming another deployment would
+            // make the whole router fail to build (a duplicate provider) and block every other change.
+            if (!parsed.deployment().name().equals(deployment.name())) {
+                LOG.log(Level.ERROR, "stored deployment '" + deployment.name() + "' is left out: its document names"
+                        + " deployment '" + parsed.deployment().name() + "'");
+                return null;
+            }
             return new Built(deployment.document(), factory.provider(parsed.deployment()), parsed.models());
         } catch (ConfigException | IllegalArgumentException | IllegalStateException invalid) {
             LOG.log(Level.ERROR, "stored deployment '" + deployment.name() + "' is left out: "

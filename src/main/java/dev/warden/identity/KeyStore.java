@@ -43,6 +43,13 @@ public interface KeyStore {
             int limit, int offset, @Nullable Reach reach) {
         public static final Filter ALL = new Filter(null, null, null, true, 1000, 0);
 
+        public Filter {
+            // PostgreSQL rejects a negative LIMIT as a database failure and SQLite reads it as "no limit".
+            if (limit < 0 || offset < 0) {
+                throw new IllegalArgumentException("limit and offset must not be negative");
+            }
+        }
+
         public Filter(@Nullable String user, @Nullable String team, @Nullable String org, boolean includeRevoked,
                 int limit, int offset) {
             this(user, team, org, includeRevoked, limit, offset, null);

@@ -53,7 +53,14 @@ public final class DeploymentDocuments {
                 throw new ConfigException("deployment", List.of(new ConfigProblem("models", 0,
                         "expected a list of {name, model}")));
             }
-            for (var model : models) {
+            for (int i = 0; i < models.size(); i++) {
+                var model = models.get(i);
+                // Each alias is served by this deployment; other targets given here would be dropped unseen.
+                if (model.has("targets") || model.has("deployment")) {
+                    throw new ConfigException("deployment", List.of(new ConfigProblem("models[" + i + "]", 0,
+                            "a stored deployment serves its own models: give each as {name, model}, without"
+                                    + " deployment or targets")));
+                }
                 aliases.add(alias(name, model));
             }
         }

@@ -40,26 +40,46 @@ public final class ServerSecret {
     public static ServerSecret fromFile(Path file, SecureRandom random) {
         try {
             if (Files.exists(file)) {
-                return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+                return read(file);
             }
             var parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Files.createDirectories(parent);
             var bytes = new byte[32];
             random.nextBytes(bytes);
-            var text = Base64.getEncoder().encodeToString(bytes) + "\n";
+            // Written in full under a temporary name, then linked into place: linking fails when another instance
+            // created the file first, and no reader ever sees it empty or half-written.
+            var temp = createOwnerOnly(parent);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
+                Files.writeString(temp, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+                Files.createLink(file, temp);
             } catch (FileAlreadyExistsException raced) {
-                return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+                return read(file);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.writeString(file, text, StandardCharsets.US_ASCII);
             return new ServerSecret(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    private static Path createOwnerOnly(Path directory) throws IOException {
+        try {
+            return Files.createTempFile(directory, ".warden-secret-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(directory, ".warden-secret-", ".tmp");
+        }
+    }
+
+    private static ServerSecret read(Path file) throws IOException {
+        try {
+            return ofBase64(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException invalid) {
+            // Without the file's name, "Illegal base64 character 2d" leaves the operator guessing which file.
+            throw new IllegalArgumentException("the secret key file " + file + " does not hold a valid secret: "
+                    + invalid.getMessage() + " (expected base64 of at least 32 bytes, as from: openssl rand -base64"
+                    + " 32)", invalid);
         }
     }
 

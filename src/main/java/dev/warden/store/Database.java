@@ -50,6 +50,10 @@ public final class Database implements AutoCloseable {
             // WAL lets readers run beside the one writer; the busy timeout makes a second writer wait, not fail.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "5000");
+            // Every transaction here writes. A deferred one that reads first (rotation) cannot later upgrade to a
+            // writer once another connection has committed (SQLITE_BUSY_SNAPSHOT, not retried by the busy
+            // timeout); taking the write lock at BEGIN makes it wait its turn instead.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.setMaximumPoolSize(Math.min(poolSize, 4));

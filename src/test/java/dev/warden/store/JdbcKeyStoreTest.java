@@ -94,7 +94,7 @@ class JdbcKeyStoreTest {
         assertThatExceptionOfType(StoreException.class)
                 .isThrownBy(() -> keys.insert(key("k2").alias("prod").build()))
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT))
-                .withMessage("already exists");
+                .withMessage("a key with the alias 'prod' already exists");
         assertThat(keys.find("k2")).isEmpty();
         assertThat(identity.revision()).as("the revision bump is rolled back").isEqualTo(before);
     }

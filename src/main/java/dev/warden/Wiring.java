@@ -2,6 +2,7 @@ package dev.warden;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.warden.admin.AdminApi;
+import dev.warden.admin.DeploymentAdmin;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
@@ -123,9 +124,17 @@ public final class Wiring implements AutoCloseable {
         closeables.add(deploymentSync);
 
         // The admin API writes through the stores and refreshes the ring, so a change applies here at once.
+        var configured = new LinkedHashMap<String, String>();
+        config.deployments().forEach(d -> configured.put(d.name(), d.provider().yamlName()));
+        var deploymentAdmin = DeploymentAdmin.of(deploymentStore, documents, configured,
+                config.models().stream().map(model -> model.name()).collect(java.util.stream.Collectors.toSet()));
+        Runnable afterWrite = () -> {
+            keyRing.refreshNow();
+            deploymentSync.refreshNow();
+        };
         var admin = new GatewayServer.Admin(AdminApi.create(new JdbcDirectoryStore(database, new JsonColumns(), clock),
                 new JdbcKeyStore(database, new JsonColumns()), secret.keyHasher(), new KeyMinter(random), clock, random,
-                keyRing::refreshNow), authenticator);
+                afterWrite, deploymentAdmin), authenticator);
 
         var sinks = new ArrayList<RecordSink>();
         var usage = UsageCounter.start(new JdbcUsageStore(database), Duration.ofSeconds(5), 100_000);

@@ -43,17 +43,20 @@ public final class AdminApi {
 
     /**
      * @param random where ids come from
-     * @param afterWrite runs after every successful write (Wiring passes the key ring's refresh)
+     * @param afterWrite runs after every successful write (Wiring passes the key ring's and deployments' refresh)
+     * @param deployments the stored deployments and what the configuration file reserves
      */
     public static AdminApi create(DirectoryStore directory, KeyStore keys, KeyHasher hasher, KeyMinter minter,
-            InstantSource clock, RandomGenerator random, Runnable afterWrite) {
+            InstantSource clock, RandomGenerator random, Runnable afterWrite, DeploymentAdmin deployments) {
         var mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // The database keeps milliseconds: so do the answers, so a read gives back what a write answered.
         InstantSource millis = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var backend = new Backend(directory, keys, hasher, minter, millis, new Ids(random), mapper, new Views(mapper));
+        var backend = new Backend(directory, keys, hasher, minter, millis, new Ids(random), mapper, new Views(mapper),
+                deployments);
         var resources = List.<Resource>of(new MeResource(), new OrgsResource(), new TeamsResource(),
-                new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions());
+                new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions(),
+                new DeploymentsResource());
         var routes = resources.stream().flatMap(resource -> resource.routes().stream()).toList();
         return new AdminApi(new Router(routes), backend, afterWrite);
     }

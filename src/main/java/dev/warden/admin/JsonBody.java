@@ -28,6 +28,18 @@ final class JsonBody {
      * @param fields the fields this call accepts; any other is rejected, so a misspelt field is never ignored
      */
     static JsonBody parse(ObjectMapper mapper, AdminRequest request, Set<String> fields) {
+        var object = object(mapper, request);
+        for (var name : JsonBody.names(object)) {
+            if (!fields.contains(name)) {
+                throw AdminError.invalid(name, "Unknown field '" + name + "'. Known fields: "
+                        + String.join(", ", fields.stream().sorted().toList()) + ".");
+            }
+        }
+        return new JsonBody(object);
+    }
+
+    /** The body as a JSON object, for calls whose fields another reader checks (stored deployments). */
+    static ObjectNode object(ObjectMapper mapper, AdminRequest request) {
         if (request.contentType() != null && !request.contentType().equals("application/json")
                 && !request.contentType().endsWith("+json")) {
             throw new AdminException(new AdminError(AdminError.Kind.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type '"
@@ -45,13 +57,7 @@ final class JsonBody {
         if (!(tree instanceof ObjectNode object)) {
             throw AdminError.invalid(null, "The request body must be a JSON object.");
         }
-        for (var name : JsonBody.names(object)) {
-            if (!fields.contains(name)) {
-                throw AdminError.invalid(name, "Unknown field '" + name + "'. Known fields: "
-                        + String.join(", ", fields.stream().sorted().toList()) + ".");
-            }
-        }
-        return new JsonBody(object);
+        return object;
     }
 
     /** Whether the field is present, even as null (PATCH: present means "change"). */

@@ -32,6 +32,10 @@ record Route(String method, String template, Operation operation, Handler handle
         return new Route("PATCH", template, operation, handler);
     }
 
+    static Route put(String template, Operation operation, Handler handler) {
+        return new Route("PUT", template, operation, handler);
+    }
+
     static Route delete(String template, Operation operation, Handler handler) {
         return new Route("DELETE", template, operation, handler);
     }

@@ -8,6 +8,8 @@ import dev.warden.pipeline.Principal;
 import dev.warden.secret.KeyMinter;
 import dev.warden.secret.ServerSecret;
 import dev.warden.store.Database;
+import dev.warden.registry.DeploymentDocuments;
+import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcIdentityStore;
 import dev.warden.store.JdbcKeyStore;
@@ -23,6 +25,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +37,8 @@ final class AdminFixture implements AutoCloseable {
     static final String MASTER_KEY = "sk-warden-admin-test-master-0001";
     static final ServerSecret SECRET = ServerSecret.ofBase64("dGVzdC1zZXJ2ZXItc2VjcmV0LTMyLWJ5dGVzLWxvbmch");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A deployment the configuration file defines: readable, never changeable through the API. */
+    static final String CONFIGURED_DEPLOYMENT = "from-config";
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00.123456789Z"));
     final AtomicInteger writes = new AtomicInteger();
@@ -56,7 +61,9 @@ final class AdminFixture implements AutoCloseable {
                     if (refreshOnWrite) {
                         ring.refreshNow();
                     }
-                });
+                }, DeploymentAdmin.of(new JdbcDeploymentStore(database, json),
+                        new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
+                        Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")));
     }
 
     static AdminFixture open(TestDatabase.Kind kind) {

@@ -94,6 +94,14 @@ class PermissionMatrixTest {
             POST   /keys/{keyY}/rotate                |                                                    | 201 404 404 404 403 403 403
             GET    /keys/{keyOwn}/usage               |                                                    | 200 200 200 200 200 200 403
             GET    /keys/{keyY}/usage                 |                                                    | 200 404 404 404 404 404 403
+            POST   /deployments                       | {"name":"{name}","provider":"echo"}                | 201 403 403 403 403 403 403
+            GET    /deployments                       |                                                    | 200 200 403 403 403 403 403
+            GET    /deployments/{dep}                 |                                                    | 200 200 403 403 403 403 403
+            GET    /deployments/{cfg}                 |                                                    | 200 200 403 403 403 403 403
+            PUT    /deployments/{dep}                 | {"provider":"echo","models":[{"name":"{name}"}]}   | 200 403 403 403 403 403 403
+            PUT    /deployments/{cfg}                 | {"provider":"echo"}                                | 409 403 403 403 403 403 403
+            DELETE /deployments/{dep}                 |                                                    | 200 403 403 403 403 403 403
+            DELETE /deployments/{cfg}                 |                                                    | 409 403 403 403 403 403 403
             """;
 
     private record Row(String method, String path, String body, List<Integer> expected) {}
@@ -213,7 +221,7 @@ class PermissionMatrixTest {
             String fill(String template) {
                 var out = template;
                 for (var name : List.of("X", "Y", "T", "self", "name", "email", "Z", "teamX", "teamY", "userInTeamY",
-                        "userT", "userX", "userY", "keyOwn", "keyT", "keyX", "keyY", "tier")) {
+                        "userT", "userX", "userY", "keyOwn", "keyT", "keyX", "keyY", "tier", "dep", "cfg")) {
                     if (out.contains("{" + name + "}")) {
                         out = out.replace("{" + name + "}", value(name));
                     }
@@ -246,6 +254,9 @@ class PermissionMatrixTest {
                     case "keyX" -> id("POST", "/keys", "{\"org_id\": \"" + x + "\"}");
                     case "keyY" -> id("POST", "/keys", "{\"org_id\": \"" + y + "\"}");
                     case "tier" -> id("POST", "/tiers", "{\"name\": \"" + fresh() + "\"}");
+                    case "dep" -> admin.ok("POST", "/deployments", "{\"name\": \"" + fresh()
+                            + "\", \"provider\": \"echo\"}").get("name").asText();
+                    case "cfg" -> AdminFixture.CONFIGURED_DEPLOYMENT;
                     default -> throw new IllegalArgumentException(name);
                 };
                 made.put(name, value);

@@ -60,16 +60,14 @@ import java.util.function.Supplier;
  * Adding a provider is one case in {@link #provider}.
  */
 public final class Wiring implements AutoCloseable {
-    private final UpstreamClient upstream;
     private final List<AutoCloseable> closeables;
     private final GatewayServer server;
     private final WardenConfig config;
     private final String masterKey;
     private final boolean generatedKey;
 
-    private Wiring(UpstreamClient upstream, List<AutoCloseable> closeables, GatewayServer server,
+    private Wiring(List<AutoCloseable> closeables, GatewayServer server,
             WardenConfig config, String masterKey, boolean generatedKey) {
-        this.upstream = upstream;
         this.closeables = closeables;
         this.server = server;
         this.config = config;
@@ -83,13 +81,24 @@ public final class Wiring implements AutoCloseable {
      * @param stdout where the access log goes when it is configured to standard output
      */
     public static Wiring start(WardenConfig config, OutputStream stdout) {
+        var closeables = new ArrayList<AutoCloseable>();
+        try {
+            return assemble(config, stdout, closeables);
+        } catch (RuntimeException failed) {
+            // Close what was opened (pools, pollers, log writers) so a failed start leaves nothing running.
+            closeAll(closeables);
+            throw failed;
+        }
+    }
+
+    private static Wiring assemble(WardenConfig config, OutputStream stdout, List<AutoCloseable> closeables) {
         var clock = InstantSource.system();
         var json = new JsonFactory();
         var generated = config.auth().masterKey() == null;
         var masterKey = generated ? generateMasterKey() : config.auth().masterKey().value();
 
-        var closeables = new ArrayList<AutoCloseable>();
         var upstream = UpstreamClient.create();
+        closeables.add(upstream::close);
         var factory = new Providers(upstream, clock, Wiring::randomId);
         var providers = new ArrayList<Provider>();
         var discoverable = new LinkedHashMap<String, Supplier<List<ModelInfo>>>();
@@ -158,7 +167,7 @@ public final class Wiring implements AutoCloseable {
                         serverConfig.shutdownGrace()),
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds(), admin);
-        return new Wiring(upstream, closeables, server, config, masterKey, generated);
+        return new Wiring(closeables, server, config, masterKey, generated);
     }
 
     /** The configured aliases first, then what upstreams reported they serve (as deployment/model). */
@@ -238,7 +247,11 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         server.drainAndStop();
-        upstream.close();
+        closeAll(closeables);
+    }
+
+    /** Closes in reverse order of opening; one failure does not stop the rest. */
+    private static void closeAll(List<AutoCloseable> closeables) {
         for (var closeable : closeables.reversed()) {
             try {
                 closeable.close();

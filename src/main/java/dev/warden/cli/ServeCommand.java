@@ -41,6 +41,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // The database, the secret file or the port: say which, once, without a stack trace.
+            System.err.println("warden: cannot start: " + e.getMessage());
+            return 1;
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("warden-shutdown").unstarted(() -> {

@@ -22,7 +22,13 @@ final class DatabaseReader {
             section.problems().error(section.path("url"), section.line("url"), "unsupported database url '" + url
                     + "': use jdbc:sqlite:<file> (embedded) or jdbc:postgresql://host:port/database");
         }
-        var user = section.string("user");
+        var file = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : null;
+        if (file != null && (file.isBlank() || file.contains(":memory:") || file.contains("mode=memory"))) {
+            section.problems().error(section.path("url"), section.line("url"), "an in-memory SQLite database is not"
+                    + " supported: each pooled connection would see its own empty database; name a file, such as"
+                    + " jdbc:sqlite:data/warden.db");
+        }
+                var user = section.string("user");
         var password = section.string("password");
         return new DatabaseConfig(url, user == null || user.isBlank() ? null : user.strip(),
                 password == null || password.isEmpty() ? null : new Secret(password),

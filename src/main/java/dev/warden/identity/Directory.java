@@ -80,8 +80,8 @@ public record Directory(Map<String, Org> orgs, Map<String, Team> teams, Map<Stri
     /**
      * What a key may use. Each level of its chain (the key, its user, its team, its organization) contributes one
      * model allowlist: the level's own list, or else its tier's. A model must pass every level, so a key can narrow
-     * what its team may use but never widen it. A user's key without a team is bounded by the user's teams' lists
-     * only through the user and organization levels: membership of several teams does not intersect them all.
+     * what its team may use but never widen it. A user's key without a team is bounded by what any one of the
+     * user's teams may use (the union), as the user is when signed in with a token.
      */
     public Access accessOf(VirtualKey key) {
         var lists = new ArrayList<ModelAllowlist>();
@@ -93,6 +93,10 @@ public record Directory(Map<String, Org> orgs, Map<String, Team> teams, Map<Stri
         var team = key.teamId() == null ? null : teams.get(key.teamId());
         if (team != null) {
             lists.add(allowlist(team.models(), team.tierId()));
+        } else if (user != null && !user.teamIds().isEmpty()) {
+            // A personal key is bounded by its user's teams as the user is when signed in: any one of them.
+            teamUnion(user.teamIds().stream().map(teams::get).filter(java.util.Objects::nonNull).toList())
+                    .ifPresent(lists::add);
         }
         var orgId = ownerOf(key).org();
         var org = orgId == null ? null : orgs.get(orgId);
@@ -109,24 +113,27 @@ public record Directory(Map<String, Org> orgs, Map<String, Team> teams, Map<Stri
             lists.add(allowlist(user.models(), user.tierId()));
         }
         // A caller in several teams may use what any one of its teams may use.
-        if (!teams.isEmpty()) {
-            var union = new ArrayList<String>();
-            boolean unrestricted = false;
-            for (var team : teams) {
-                var list = allowlist(team.models(), team.tierId());
-                if (list.allowsAll()) {
-                    unrestricted = true;
-                }
-                union.addAll(list.patterns());
-            }
-            if (!unrestricted) {
-                lists.add(ModelAllowlist.of(union));
-            }
-        }
+        teamUnion(teams).ifPresent(lists::add);
         if (org != null) {
             lists.add(allowlist(org.models(), org.tierId()));
         }
         return new Access(lists, Set.of(), Set.of(), null);
+    }
+
+    /** What any one of the teams may use; empty when one of them is unrestricted (or there are none). */
+    private Optional<ModelAllowlist> teamUnion(List<Team> members) {
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        var union = new ArrayList<String>();
+        for (var team : members) {
+            var list = allowlist(team.models(), team.tierId());
+            if (list.allowsAll()) {
+                return Optional.empty();
+            }
+            union.addAll(list.patterns());
+        }
+        return Optional.of(ModelAllowlist.of(union));
     }
 
     private ModelAllowlist allowlist(List<String> own, @Nullable String tierId) {

@@ -79,4 +79,19 @@ class WardenCommandTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("frobnicate");
     }
+
+    @Test
+    void serveReportsAnUnusableDatabaseInOneLineWithoutAStackTrace() throws Exception {
+        var blocker = Files.writeString(dir.resolve("not-a-directory"), "x");
+        var config = Files.writeString(dir.resolve("warden.yaml"), """
+                server: {host: 127.0.0.1, port: 0}
+                auth: {master_key: sk-warden-test-key-0000}
+                database: {url: "jdbc:sqlite:%s/warden.db"}
+                secrets: {key: dGVzdC1zZXJ2ZXItc2VjcmV0LTMyLWJ5dGVzLWxvbmch}
+                deployments: [{name: echo, provider: echo}]
+                """.formatted(blocker));
+        var result = run(Map.of(), "serve", "--config", config.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("warden: cannot start: ").doesNotContain("\tat ");
+    }
 }

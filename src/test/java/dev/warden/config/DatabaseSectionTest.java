@@ -82,6 +82,17 @@ class DatabaseSectionTest {
     }
 
     @Test
+    void anInMemorySqliteDatabaseIsRejected() {
+        for (var url : new String[] {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory"}) {
+            var error = failure("database:\n  url: \"" + url + "\"\n" + ECHO);
+            assertThat(error.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).isEqualTo("database.url");
+                assertThat(problem.message()).startsWith("an in-memory SQLite database is not supported");
+            });
+        }
+    }
+
+    @Test
     void aUrlWithoutTheJdbcPrefixIsRejected() {
         var error = failure("""
                 database:

@@ -229,4 +229,14 @@ class DirectoryTest {
         assertThat(directory.grantsOf("nobody")).isEmpty();
         assertThat(Directory.EMPTY.users()).isEmpty();
     }
+
+    @Test
+    void aPersonalKeyIsBoundedByWhatAnyOneOfItsUsersTeamsMayUse() {
+        // ann is in ml (llama-*, gpt-4o-mini) and web (tier bronze: llama-*); acme's tier allows gpt-4o* too.
+        var key = key("k").user("ann").models("gpt-4o*", "llama-*").build();
+        var access = directory.accessOf(key);
+        assertThat(access.allowsModel("gpt-4o-mini")).isTrue();
+        assertThat(access.allowsModel("llama-3.1-8b")).isTrue();
+        assertThat(access.allowsModel("gpt-4o")).as("no team of ann's allows it").isFalse();
+    }
 }

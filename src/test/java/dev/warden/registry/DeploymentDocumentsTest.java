@@ -89,6 +89,14 @@ class DeploymentDocumentsTest {
     }
 
     @Test
+    void aClientCredentialThatLooksSealedIsStillSealed() {
+        var looksSealed = openai().put("api_key", "v1:not-really-sealed");
+        var sealed = documents.seal(looksSealed, json("{}"));
+        assertThat(sealed.get("api_key").asText()).isNotEqualTo("v1:not-really-sealed");
+        assertThat(documents.open(sealed).get("api_key").asText()).isEqualTo("v1:not-really-sealed");
+    }
+
+    @Test
     void aDocumentSealedUnderAnotherServerSecretDoesNotOpen() {
         var other = new DeploymentDocuments(ServerSecret.ofBase64("b3RoZXItc2VydmVyLXNlY3JldC0zMi1ieXRlcy1sb25nIQ==")
                 .secretBox(new SecureRandom()));

@@ -133,6 +133,7 @@ public final class Wiring implements AutoCloseable {
         closeables.add(deploymentSync);
 
         // The admin API writes through the stores and refreshes the ring, so a change applies here at once.
+        var usageStore = new JdbcUsageStore(database);
         var configured = new LinkedHashMap<String, String>();
         config.deployments().forEach(d -> configured.put(d.name(), d.provider().yamlName()));
         var deploymentAdmin = DeploymentAdmin.of(deploymentStore, documents, configured,
@@ -141,12 +142,13 @@ public final class Wiring implements AutoCloseable {
             keyRing.refreshNow();
             deploymentSync.refreshNow();
         };
-        var admin = new GatewayServer.Admin(AdminApi.create(new JdbcDirectoryStore(database, new JsonColumns(), clock),
-                new JdbcKeyStore(database, new JsonColumns()), secret.keyHasher(), new KeyMinter(random), clock, random,
-                afterWrite, deploymentAdmin), authenticator);
+        var admin = new GatewayServer.Admin(AdminApi.create(new AdminApi.Stores(
+                new JdbcDirectoryStore(database, new JsonColumns(), clock), new JdbcKeyStore(database, new JsonColumns()),
+                deploymentAdmin, usageStore), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite),
+                authenticator);
 
         var sinks = new ArrayList<RecordSink>();
-        var usage = UsageCounter.start(new JdbcUsageStore(database), Duration.ofSeconds(5), 100_000);
+        var usage = UsageCounter.start(usageStore, Duration.ofSeconds(5), 100_000);
         sinks.add(usage);
         closeables.add(usage);
         accessLog(config.accessLog(), stdout, json).ifPresent(log -> {

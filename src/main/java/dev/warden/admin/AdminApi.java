@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.identity.DirectoryStore;
 import dev.warden.identity.KeyStore;
 import dev.warden.llm.ApiError;
+import dev.warden.observe.UsageStore;
 import dev.warden.pipeline.Principal;
 import dev.warden.secret.KeyHasher;
 import dev.warden.secret.KeyMinter;
@@ -46,14 +47,26 @@ public final class AdminApi {
      * @param afterWrite runs after every successful write (Wiring passes the key ring's and deployments' refresh)
      * @param deployments the stored deployments and what the configuration file reserves
      */
-    public static AdminApi create(DirectoryStore directory, KeyStore keys, KeyHasher hasher, KeyMinter minter,
-            InstantSource clock, RandomGenerator random, Runnable afterWrite, DeploymentAdmin deployments) {
+    /**
+     * What the admin API reads and writes.
+     *
+     * @param deployments the stored deployments and what the configuration file reserves
+     * @param usage the usage counters key usage summaries are read from
+     */
+    public record Stores(DirectoryStore directory, KeyStore keys, DeploymentAdmin deployments, UsageStore usage) {}
+
+    /**
+     * @param random where ids come from
+     * @param afterWrite runs after every successful write (Wiring passes the key ring's and deployments' refresh)
+     */
+    public static AdminApi create(Stores stores, KeyHasher hasher, KeyMinter minter, InstantSource clock,
+            RandomGenerator random, Runnable afterWrite) {
         var mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // The database keeps milliseconds: so do the answers, so a read gives back what a write answered.
         InstantSource millis = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var backend = new Backend(directory, keys, hasher, minter, millis, new Ids(random), mapper, new Views(mapper),
-                deployments);
+        var backend = new Backend(stores.directory(), stores.keys(), hasher, minter, millis, new Ids(random), mapper,
+                new Views(mapper), stores.deployments(), stores.usage());
         var resources = List.<Resource>of(new MeResource(), new OrgsResource(), new TeamsResource(),
                 new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions(),
                 new DeploymentsResource());

@@ -81,6 +81,15 @@ final class Call {
         return limit;
     }
 
+    /** The {@code days} query parameter of usage summaries: 1 to 366, default 30. */
+    int days() {
+        int days = number("days", 30);
+        if (days < 1 || days > 366) {
+            throw AdminError.invalid("days", "The query parameter 'days' must be between 1 and 366.");
+        }
+        return days;
+    }
+
     int offset() {
         int offset = number("offset", 0);
         if (offset < 0) {

@@ -1,6 +1,7 @@
 package dev.warden.admin;
 
 import dev.warden.identity.VirtualKey;
+import dev.warden.observe.UsageRow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -63,8 +64,8 @@ final class KeyActions implements Resource {
     }
 
     /**
-     * What is known about the key's use. Request and spend counts come with the usage records; until then
-     * {@code requests} is null rather than a made-up zero.
+     * What is known about the key's use: its state, and requests, errors and tokens per UTC day and model over the
+     * last {@code days} days (default 30, at most 366), from the usage counters (written every few seconds).
      */
     private AdminResponse usage(Call call) {
         var key = KeysResource.find(call, Operation.KEY_USAGE);
@@ -76,7 +77,22 @@ final class KeyActions implements Resource {
         Views.instant(view, "last_used_at", key.lastUsed());
         Views.instant(view, "expires_at", key.expiresAt());
         Views.instant(view, "revoked_at", key.revokedAt());
-        view.putNull("requests");
+        int days = call.days();
+        var to = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        var from = to.minusDays(days - 1L);
+        var rows = backend.usage().forPrincipal(key.id(), from, to);
+        var requests = view.putObject("requests").put("from", from.toString()).put("to", to.toString());
+        var total = requests.putObject("total");
+        total.put("requests", rows.stream().mapToLong(UsageRow::requests).sum())
+                .put("errors", rows.stream().mapToLong(UsageRow::errors).sum())
+                .put("prompt_tokens", rows.stream().mapToLong(UsageRow::promptTokens).sum())
+                .put("completion_tokens", rows.stream().mapToLong(UsageRow::completionTokens).sum());
+        var byDay = requests.putArray("by_day");
+        for (var row : rows) {
+            byDay.addObject().put("day", row.day().toString()).put("model", row.model())
+                    .put("requests", row.requests()).put("errors", row.errors())
+                    .put("prompt_tokens", row.promptTokens()).put("completion_tokens", row.completionTokens());
+        }
         return backend.views().ok(view);
     }
 }

@@ -13,6 +13,7 @@ import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcIdentityStore;
 import dev.warden.store.JdbcKeyStore;
+import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.testkit.TestDatabase;
 import java.io.IOException;
@@ -55,15 +56,17 @@ final class AdminFixture implements AutoCloseable {
         var json = new JsonColumns();
         this.ring = KeyRing.start(new JdbcIdentityStore(database, json), Duration.ofHours(1));
         this.authenticator = Authenticator.create(MASTER_KEY, ring, SECRET.keyHasher(), java.util.Optional.empty(), clock);
-        this.api = AdminApi.create(new JdbcDirectoryStore(database, json, clock), new JdbcKeyStore(database, json),
+        this.api = AdminApi.create(new AdminApi.Stores(new JdbcDirectoryStore(database, json, clock),
+                new JdbcKeyStore(database, json), DeploymentAdmin.of(new JdbcDeploymentStore(database, json),
+                        new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
+                        Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")),
+                new JdbcUsageStore(database)),
                 SECRET.keyHasher(), new KeyMinter(new SecureRandom()), clock, new Random(7), () -> {
                     writes.incrementAndGet();
                     if (refreshOnWrite) {
                         ring.refreshNow();
                     }
-                }, DeploymentAdmin.of(new JdbcDeploymentStore(database, json),
-                        new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
-                        Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")));
+                });
     }
 
     static AdminFixture open(TestDatabase.Kind kind) {

@@ -77,7 +77,8 @@ class KeysApiTest {
                     "{\"enabled\": true}"), 409, "enabled", "cannot be enabled again");
             var usage = admin.ok("GET", "/keys/" + rotated.get("id").asText() + "/usage", "");
             assertThat(usage.get("state").asText()).isEqualTo("revoked");
-            assertThat(usage.get("requests").isNull()).isTrue();
+            assertThat(usage.at("/requests/total/requests").asLong()).isZero();
+            assertThat(usage.at("/requests/by_day")).isEmpty();
             assertThat(admin.ok("GET", "/keys", "").get("data")).as("revoked keys are hidden by default").hasSize(1);
             assertThat(admin.ok("GET", "/keys?include_revoked=true", "").get("data")).hasSize(2);
         }
@@ -128,6 +129,32 @@ class KeysApiTest {
                     .extracting(team -> team.get("id").asText()).containsExactly(t);
             assertThat(AdminFixture.json(admin.call(asOrgAdmin, "GET", "/orgs")).get("data"))
                     .extracting(org -> org.get("id").asText()).containsExactly(x);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void usageSumsTheKeysCountersOverTheAskedDaysOnly(TestDatabase.Kind kind) {
+        try (var admin = AdminFixture.open(kind)) {
+            var id = admin.ok("POST", "/keys", "{\"alias\": \"counted\"}").get("id").asText();
+            var today = java.time.LocalDate.parse("2026-11-24");
+            var at = java.time.Instant.parse("2026-11-24T09:00:00Z");
+            new dev.warden.store.JdbcUsageStore(admin.database()).add(java.util.List.of(
+                    new dev.warden.observe.UsageRow(today, id, "echo", 5, 1, 50, 20, at),
+                    new dev.warden.observe.UsageRow(today.minusDays(1), id, "gpt-4o", 2, 0, 10, 4, at),
+                    new dev.warden.observe.UsageRow(today.minusDays(40), id, "echo", 100, 0, 1, 1, at),
+                    new dev.warden.observe.UsageRow(today, "key_other", "echo", 7, 0, 7, 7, at)));
+            var usage = admin.ok("GET", "/keys/" + id + "/usage", "");
+            assertThat(usage.at("/requests/from").asText()).isEqualTo("2026-10-26");
+            assertThat(usage.at("/requests/to").asText()).isEqualTo("2026-11-24");
+            assertThat(usage.at("/requests/total/requests").asLong()).isEqualTo(7);
+            assertThat(usage.at("/requests/total/errors").asLong()).isEqualTo(1);
+            assertThat(usage.at("/requests/total/prompt_tokens").asLong()).isEqualTo(60);
+            assertThat(usage.at("/requests/by_day/0/model").asText()).isEqualTo("echo");
+            var lastDay = admin.ok("GET", "/keys/" + id + "/usage?days=1", "");
+            assertThat(lastDay.at("/requests/total/requests").asLong()).isEqualTo(5);
+            var status = admin.master("GET", "/keys/" + id + "/usage?days=0", "").status();
+            assertThat(status).isEqualTo(400);
         }
     }
 }

@@ -1,0 +1,119 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.RunningGateway;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin commands of the CLI against a running Warden: what an operator types, and what they see. */
+class AdminCommandsTest {
+    private static RunningGateway gateway;
+    private static Map<String, String> env;
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void start() {
+        gateway = RunningGateway.start("""
+                deployments:
+                  - name: echo
+                    provider: echo
+                models:
+                  - name: echo
+                    deployment: echo
+                """, Map.of());
+        env = Map.of("WARDEN_URL", "http://127.0.0.1:" + gateway.port(), "WARDEN_MASTER_KEY",
+                RunningGateway.MASTER_KEY);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static synchronized Run run(Map<String, String> environment, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var oldOut = System.out;
+        var oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = WardenCommand.run(args, environment);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String id(String output, String prefix) {
+        var matcher = Pattern.compile(prefix + "_[A-Za-z0-9]+").matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return matcher.group();
+    }
+
+    @Test
+    void anOperatorBuildsAnOrgATeamAUserAndAKeyThenRevokesIt() {
+        var org = id(run(env, "orgs", "create", "acme").out(), "org");
+        var team = id(run(env, "teams", "create", "ml", "--org", org, "--models", "echo").out(), "team");
+        var user = id(run(env, "users", "create", "ada@acme.test", "--org", org, "--teams", team).out(), "usr");
+
+        var created = run(env, "keys", "create", "--alias", "ada-cli", "--user", user, "--team", team,
+                "--rpm", "60", "--expires-in", "30d");
+        assertThat(created.exit()).as(created.err()).isZero();
+        var secret = created.out().lines().filter(line -> line.startsWith("wk-")).findFirst().orElseThrow();
+        var keyId = id(created.out(), "key");
+        var chat = gateway.post("/v1/chat/completions", "{\"model\": \"echo\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"hi\"}]}", "Authorization", "Bearer " + secret, "Content-Type", "application/json");
+        assertThat(chat.statusCode()).isEqualTo(200);
+
+        var list = run(env, "keys", "list", "--team", team);
+        assertThat(list.out()).contains("ada-cli").contains(keyId).doesNotContain(secret);
+        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("id ");
+
+        assertThat(run(env, "keys", "revoke", keyId).out()).contains("Revoked key " + keyId);
+        var refused = gateway.post("/v1/chat/completions", "{\"model\": \"echo\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": \"hi\"}]}", "Authorization", "Bearer " + secret, "Content-Type", "application/json");
+        assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void csvImportPrintsOneLinePerRowAndFailsWhenARowFails() throws Exception {
+        var csv = Files.writeString(dir.resolve("people.csv"), """
+                email,tier,alias,budget,rpm
+                grace@acme.test,,grace-key,10,60
+                not-an-email,,bad-key,10,60
+                """);
+        var imported = run(env, "users", "import", csv.toString());
+        assertThat(imported.exit()).isEqualTo(1);
+        assertThat(imported.out()).contains("grace@acme.test").contains("created").contains("error");
+        assertThat(imported.err()).contains("some rows were not imported");
+        var dryRun = run(env, "users", "import", "--dry-run", csv.toString());
+        assertThat(dryRun.out()).contains("grace@acme.test");
+    }
+
+    @Test
+    void aWrongKeyOrNoServerIsOneClearLine() {
+        var wrong = run(Map.of("WARDEN_URL", env.get("WARDEN_URL"), "WARDEN_MASTER_KEY", "sk-wrong-key-000000000"),
+                "keys", "list");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).startsWith("warden: Invalid API key.").contains("[HTTP 401]");
+        var noServer = run(Map.of("WARDEN_URL", "http://127.0.0.1:1", "WARDEN_MASTER_KEY", "k"), "keys", "list");
+        assertThat(noServer.err()).startsWith("warden: cannot connect to Warden at http://127.0.0.1:1");
+        var noKey = run(Map.of(), "keys", "list");
+        assertThat(noKey.err()).contains("no admin credential");
+    }
+}

@@ -237,6 +237,12 @@ public final class Wiring implements AutoCloseable {
             out.append("Master key (generated for this run, shown once; set WARDEN_MASTER_KEY to choose it): ")
                     .append(masterKey).append('\n');
         }
+        var database = config.database();
+        out.append("Admin page: http://").append(host.contains(":") ? "[" + host + "]" : host).append(':')
+                .append(port()).append("/admin/ ; keys and users in ")
+                .append(database.sqlite() ? database.url().substring("jdbc:sqlite:".length()) + " (embedded SQLite)"
+                        : "PostgreSQL")
+                .append('\n');
         out.append("Models: ");
         out.append(String.join(", ", config.models().stream().map(model -> model.name()).toList()));
         if (embeddedDefaults) {

@@ -17,6 +17,8 @@ import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.tokens.MeterStage;
+import dev.warden.tokens.TokenCounter;
 import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JdbcDeploymentStore;
@@ -161,6 +163,7 @@ public final class Wiring implements AutoCloseable {
                 new DecodeStage(),
                 new AuthorizeStage(),
                 new RouteStage(routing),
+                new MeterStage(TokenCounter.create()),
                 new InvokeStage(() -> catalog(routing.get(), discovery))));
 
         var serverConfig = config.server();

@@ -27,6 +27,7 @@ public final class Exchange {
     private @Nullable Operation operation;
     private @Nullable Target target;
     private long firstEventNanos;
+    private @Nullable StreamSink tap;
 
     /**
      * @param dialect the client's dialect name ("openai"), for the record
@@ -50,8 +51,23 @@ public final class Exchange {
             if (firstEventNanos == 0) {
                 firstEventNanos = System.nanoTime();
             }
+            var observer = tap;
+            if (observer != null) {
+                observer.accept(event);
+            }
             sink.accept(event);
         };
+    }
+
+    /**
+     * Lets a stage see every streamed event before it goes to the client (the meter counts the text of streams whose
+     * upstream reports no usage). One tap per exchange; set before the call starts.
+     */
+    public void tap(StreamSink observer) {
+        if (tap != null) {
+            throw new IllegalStateException("the exchange already has a tap");
+        }
+        tap = Objects.requireNonNull(observer);
     }
 
     public String requestId() {

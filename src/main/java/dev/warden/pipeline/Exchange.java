@@ -3,6 +3,9 @@ package dev.warden.pipeline;
 import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +31,7 @@ public final class Exchange {
     private @Nullable Target target;
     private long firstEventNanos;
     private @Nullable StreamSink tap;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>(4);
 
     /**
      * @param dialect the client's dialect name ("openai"), for the record
@@ -57,6 +61,18 @@ public final class Exchange {
             }
             sink.accept(event);
         };
+    }
+
+    /**
+     * Adds a header to the answer, whatever it turns out to be (success, error or stream): rate-limit state, the
+     * call's cost. For a stream, only headers added before its first event are sent.
+     */
+    public void responseHeader(String name, String value) {
+        responseHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+    }
+
+    public Map<String, String> responseHeaders() {
+        return Collections.unmodifiableMap(responseHeaders);
     }
 
     /**

@@ -29,6 +29,9 @@ public final class PricingCatalog {
 
     /** Warden provider names whose models are priced by another catalog provider's list. */
     private static final Map<String, String> SAME_LIST = Map.of("vertex", "gemini");
+    /** Public API hosts of the providers Warden reaches as openai-compatible deployments. */
+    private static final Map<String, String> HOSTS = Map.of("api.openai.com", "openai", "api.groq.com", "groq",
+            "api.mistral.ai", "mistral", "api.deepseek.com", "deepseek");
     /** A Bedrock model version ({@code -v2}) after the revision is gone; matched only when unambiguous. */
     private static final Pattern BEDROCK_VERSION = Pattern.compile("-v\\d+$");
 
@@ -169,6 +172,15 @@ public final class PricingCatalog {
         var counts = new TreeMap<String, Integer>();
         entries.forEach(entry -> counts.merge(entry.provider(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * The catalog provider whose list prices an {@code openai-compatible} deployment at this host pays, for the
+     * providers' own public endpoints only ({@code api.groq.com} is Groq; a proxy or a self-hosted server is not
+     * guessed and needs an override).
+     */
+    public static Optional<String> providerForHost(String host) {
+        return Optional.ofNullable(HOSTS.get(host.strip().toLowerCase(Locale.ROOT)));
     }
 
     /** The provider names the catalog knows. */

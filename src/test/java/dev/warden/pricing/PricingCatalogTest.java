@@ -143,6 +143,15 @@ class PricingCatalogTest {
     }
 
     @Test
+    void openAiCompatibleDeploymentsAtAProvidersOwnHostUseItsList() {
+        assertThat(PricingCatalog.providerForHost("api.groq.com")).contains("groq");
+        assertThat(PricingCatalog.providerForHost("API.Mistral.ai")).contains("mistral");
+        assertThat(PricingCatalog.providerForHost("api.deepseek.com")).contains("deepseek");
+        assertThat(PricingCatalog.providerForHost("vllm.internal")).isEmpty();
+        assertThat(PricingCatalog.providerForHost("my-resource.openai.azure.com")).isEmpty();
+    }
+
+    @Test
     void entriesCarryTheirCostTier() {
         assertThat(tier("openai", "gpt-4o")).isEqualTo(CostTier.STANDARD);
         assertThat(tier("openai", "gpt-4o-mini")).isEqualTo(CostTier.SMALL);

@@ -143,7 +143,8 @@ final class CatalogReader {
         var output = embedding ? BigDecimal.ZERO : rate(node, "output", at);
         try {
             return new Price(input, output, optionalRate(node, "cached_input", at, input),
-                    optionalRate(node, "cache_write", at, input), optionalRate(node, "reasoning", at, output), List.of());
+                    optionalRate(node, "cache_write", at, input), optionalRate(node, "reasoning", at, output),
+                    List.of());
         } catch (IllegalArgumentException e) {
             throw fail(at + ": " + e.getMessage());
         }

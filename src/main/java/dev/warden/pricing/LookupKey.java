@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class LookupKey {
 
     /** Cross-region inference profile prefixes: {@code us.anthropic.claude-...}, {@code global.anthropic...}. */
-    private static final Pattern BEDROCK_REGION = Pattern.compile("^(us|eu|apac|global|us-gov|ca|jp|au)\\.(?=[^.]+\\.)");
+    private static final Pattern BEDROCK_REGION =
+            Pattern.compile("^(us|eu|apac|global|us-gov|ca|jp|au)\\.(?=[^.]+\\.)");
     /** Provisioned context variants ({@code :200k}) and then the revision ({@code :0}). */
     private static final Pattern BEDROCK_CONTEXT = Pattern.compile(":\\d+k$");
     private static final Pattern BEDROCK_REVISION = Pattern.compile(":\\d+$");

@@ -47,7 +47,8 @@ class CatalogReaderTest {
                 {"provider": "acme", "id": "x", "input": 1, "output": 1, "context": 1000}""",
                 "models[1] (acme/x): unknown provider");
         assertFails("""
-                {"provider": "openai", "id": "x", "input": 1, "output": 1, "context": 1000, "effective": "2025-13-01"}""",
+                {"provider": "openai", "id": "x", "input": 1, "output": 1, "context": 1000,
+                 "effective": "2025-13-01"}""",
                 "models[1] (openai/x): effective is a date");
         assertFails("""
                 {"provider": "openai", "id": "gpt-4o-2024-08-06", "input": 1, "output": 1, "context": 1000}""",

@@ -88,7 +88,8 @@ class PricingCatalogTest {
                 "anthropic.claude-3-5-sonnet-20241022-v2", "anthropic.claude-3-5-sonnet-20241022",
                 "anthropic.claude-3-5-sonnet-20241022-v2:0:200k",
                 "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
-                "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0"}) {
+                "arn:aws:bedrock:us-west-2:123456789012:inference-profile/"
+                        + "us.anthropic.claude-3-5-sonnet-20241022-v2:0"}) {
             assertThat(CATALOG.entry("bedrock", spelled)).as(spelled).contains(canonical);
         }
         assertThat(CATALOG.entry("bedrock", "global.anthropic.claude-sonnet-4-5-20250929-v1:0"))

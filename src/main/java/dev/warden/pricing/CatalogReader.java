@@ -126,6 +126,9 @@ final class CatalogReader {
         var costTier = node.has("cost_tier") ? costTier(text(node, "cost_tier", at), at)
                 : CostTier.classify(price, embedding);
         var aliases = new ArrayList<String>();
+        if (node.has("aliases") && !node.get("aliases").isArray()) {
+            throw fail(at + ": aliases is a list of strings");
+        }
         for (var alias : node.path("aliases")) {
             if (!alias.isTextual() || alias.asText().isBlank()) {
                 throw fail(at + ": aliases are non-empty strings");

@@ -71,6 +71,9 @@ class CatalogReaderTest {
                  "tiers": [{"above": 5000, "input": 2, "output": 2}, {"above": 5000, "input": 3, "output": 3}]}""",
                 "models[1] (openai/x).tiers[1]: tiers must be sorted by threshold without repeats");
         assertFails("""
+                {"provider": "openai", "id": "x", "aliases": "y", "input": 1, "output": 1, "context": 1000}""",
+                "models[1] (openai/x): aliases is a list of strings");
+        assertFails("""
                 {"provider": "openai", "id": "x", "input": 1, "output": 1, "context": 1000, "source": "http://a.b"}""",
                 "source is an https URL");
     }

@@ -1,6 +1,7 @@
 package dev.warden;
 
 import dev.warden.config.ConfigException;
+import dev.warden.config.DeploymentConfig;
 import dev.warden.config.ModelConfig;
 import dev.warden.provider.Provider;
 import dev.warden.registry.DeploymentDocuments;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
 final class LiveRouting implements Supplier<Router>, Consumer<List<StoredDeployment>> {
     private static final System.Logger LOG = System.getLogger("warden.routing");
 
-    private record Built(String document, Provider provider, List<ModelConfig> models) {}
+    private record Built(String document, DeploymentConfig deployment, Provider provider, List<ModelConfig> models) {}
 
     private final List<Provider> configured;
     private final List<Route> configuredRoutes;
@@ -34,7 +35,7 @@ final class LiveRouting implements Supplier<Router>, Consumer<List<StoredDeploym
     private final Providers factory;
     private final DeploymentDocuments documents;
     private volatile Router current;
-    private Map<String, Built> built = Map.of();
+    private volatile Map<String, Built> built = Map.of();
 
     LiveRouting(List<Provider> configured, List<Route> configuredRoutes, boolean allowDirect, long created,
             Providers factory, DeploymentDocuments documents) {
@@ -45,6 +46,12 @@ final class LiveRouting implements Supplier<Router>, Consumer<List<StoredDeploym
         this.factory = factory;
         this.documents = documents;
         this.current = Router.create(configuredRoutes, configured, allowDirect, created);
+    }
+
+    /** A deployment stored through the admin API and currently routed to. */
+    java.util.Optional<DeploymentConfig> stored(String name) {
+        var entry = built.get(name);
+        return entry == null ? java.util.Optional.empty() : java.util.Optional.of(entry.deployment());
     }
 
     @Override
@@ -106,7 +113,8 @@ final class LiveRouting implements Supplier<Router>, Consumer<List<StoredDeploym
                         + " deployment '" + parsed.deployment().name() + "'");
                 return null;
             }
-            return new Built(deployment.document(), factory.provider(parsed.deployment()), parsed.models());
+            return new Built(deployment.document(), parsed.deployment(), factory.provider(parsed.deployment()),
+                    parsed.models());
         } catch (ConfigException | IllegalArgumentException | IllegalStateException invalid) {
             LOG.log(Level.ERROR, "stored deployment '" + deployment.name() + "' is left out: "
                     + invalid.getMessage());

@@ -17,6 +17,11 @@ import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.spend.CostStage;
+import dev.warden.pricing.PricingCatalog;
+import dev.warden.identity.Access;
+import dev.warden.pipeline.Principal;
+import dev.warden.config.DeploymentConfig;
 import dev.warden.tokens.MeterStage;
 import dev.warden.tokens.TokenCounter;
 import dev.warden.store.JdbcDirectoryStore;
@@ -157,12 +162,17 @@ public final class Wiring implements AutoCloseable {
             sinks.add(log);
             closeables.add(log);
         });
+        var byName = new LinkedHashMap<String, DeploymentConfig>();
+        config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
+        var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),
                 new DecodeStage(),
                 new AuthorizeStage(),
                 new RouteStage(routing),
+                new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing.get()
+                        .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED)))),
                 new MeterStage(TokenCounter.create()),
                 new InvokeStage(() -> catalog(routing.get(), discovery))));
 

@@ -41,6 +41,13 @@ final class AccessLogLine {
             gen.writeNumberField("reasoning_tokens", usage.reasoningTokens());
             gen.writeBooleanField("usage_estimated", usage.estimated());
         }
+        if (r.costUsd() != null) {
+            gen.writeFieldName("cost_usd");
+            gen.writeNumber(r.costUsd().stripTrailingZeros().toPlainString());
+        }
+        if (r.unpriced()) {
+            gen.writeBooleanField("unpriced", true);
+        }
         gen.writeNumberField("latency_ms", Math.round(r.latencyMillis() * 1000) / 1000.0);
         if (r.ttfbMillis() >= 0) {
             gen.writeNumberField("ttfb_ms", Math.round(r.ttfbMillis() * 1000) / 1000.0);

@@ -2,6 +2,7 @@ package dev.warden.pipeline;
 
 import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public final class Exchange {
     private long firstEventNanos;
     private @Nullable StreamSink tap;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>(4);
+    private @Nullable BigDecimal cost;
+    private boolean unpriced;
 
     /**
      * @param dialect the client's dialect name ("openai"), for the record
@@ -69,6 +72,24 @@ public final class Exchange {
      */
     public void responseHeader(String name, String value) {
         responseHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+    }
+
+    /** What the call cost in US dollars, once known. */
+    public void cost(BigDecimal usd) {
+        this.cost = Objects.requireNonNull(usd);
+    }
+
+    public Optional<BigDecimal> cost() {
+        return Optional.ofNullable(cost);
+    }
+
+    /** Marks a call served to a model without a known price. */
+    public void unpriced() {
+        this.unpriced = true;
+    }
+
+    public boolean isUnpriced() {
+        return unpriced;
     }
 
     public Map<String, String> responseHeaders() {

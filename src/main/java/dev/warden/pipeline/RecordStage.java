@@ -81,7 +81,9 @@ public final class RecordStage implements Stage {
                 (nowNanos - exchange.startNanos()) / 1e6,
                 first == 0 ? -1 : (first - exchange.startNanos()) / 1e6,
                 exchange.notes().upstreamStatus(),
-                exchange.notes().droppedParams());
+                exchange.notes().droppedParams(),
+                exchange.cost().orElse(null),
+                exchange.isUnpriced());
     }
 
     private static String errorType(ApiError error) {

@@ -2,6 +2,7 @@ package dev.warden.pipeline;
 
 import dev.warden.identity.Owner;
 import dev.warden.llm.Usage;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param principal the caller's id (a key id, "master", a JWT subject), never a secret
  * @param owner who the request is attributed to; {@link Owner#NONE} before authentication
  * @param outcome "ok", "error", "complete", "truncated", "upstream_error" or "client_gone"
+ * @param costUsd what the call cost, when its model has a price and usage is known
+ * @param unpriced the call was served to a model without a known price
  * @param ttfbMillis time to first streamed event, -1 when not streamed
  */
 public record RequestRecord(
@@ -34,7 +37,9 @@ public record RequestRecord(
         double latencyMillis,
         double ttfbMillis,
         int upstreamStatus,
-        List<String> droppedParams) {
+        List<String> droppedParams,
+        @Nullable BigDecimal costUsd,
+        boolean unpriced) {
 
     public RequestRecord {
         Objects.requireNonNull(owner, "owner");

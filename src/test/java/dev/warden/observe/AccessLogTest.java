@@ -20,7 +20,7 @@ class AccessLogTest {
     private static RequestRecord record(String id) {
         return new RequestRecord(Instant.parse("2026-11-24T10:00:00Z"), id, "openai", "/v1/chat/completions",
                 "key_1", new Owner("usr_1", List.of("team_1"), "org_1", null), "gpt", "openai", "gpt-4o", true, 200, "truncated", null, new Usage(12, 34, 5, 6, false),
-                12.3456, 3.2, 200, List.of("logit_bias"));
+                12.3456, 3.2, 200, List.of("logit_bias"), new java.math.BigDecimal("0.00012345"), false);
     }
 
     @Test
@@ -40,6 +40,7 @@ class AccessLogTest {
         assertThat(first.get("user").asText()).isEqualTo("usr_1");
         assertThat(first.get("teams").get(0).asText()).isEqualTo("team_1");
         assertThat(first.get("org").asText()).isEqualTo("org_1");
+        assertThat(first.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00012345");
         assertThat(first.get("prompt_tokens").asLong()).isEqualTo(12);
         assertThat(first.get("cached_tokens").asLong()).isEqualTo(5);
         assertThat(first.get("latency_ms").asDouble()).isEqualTo(12.346);

@@ -22,7 +22,7 @@ class UsageCounterTest {
     private static RequestRecord record(String principal, String model, int status, Instant at) {
         return new RequestRecord(at, "req", "openai", "/v1/chat/completions", principal, Owner.NONE, model, "d",
                 model, false, status, status < 400 ? "ok" : "error", null,
-                status < 400 ? new Usage(10, 3, 0, 0, false) : null, 1.0, -1, 200, List.of());
+                status < 400 ? new Usage(10, 3, 0, 0, false) : null, 1.0, -1, 200, List.of(), null, false);
     }
 
     @ParameterizedTest

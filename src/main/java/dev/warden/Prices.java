@@ -1,0 +1,65 @@
+package dev.warden;
+
+import dev.warden.config.DeploymentConfig;
+import dev.warden.config.PricingConfig;
+import dev.warden.pricing.Price;
+import dev.warden.pricing.PricingCatalog;
+import dev.warden.spend.PriceSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Prices for the deployments this instance routes to: a deployment's own {@code pricing} first, else the built-in
+ * catalog under the deployment's provider (openai-compatible deployments only when their base URL is a known
+ * provider's own API), else none. The demo {@code echo} deployment is free on purpose.
+ */
+final class Prices implements PriceSource {
+    private final PricingCatalog catalog;
+    private final Map<String, DeploymentConfig> configured;
+    private final Function<String, Optional<DeploymentConfig>> stored;
+
+    Prices(PricingCatalog catalog, Map<String, DeploymentConfig> configured,
+            Function<String, Optional<DeploymentConfig>> stored) {
+        this.catalog = catalog;
+        this.configured = Map.copyOf(configured);
+        this.stored = stored;
+    }
+
+    @Override
+    public Lookup lookup(String deployment, String upstreamModel) {
+        var config = Optional.ofNullable(configured.get(deployment)).or(() -> stored.apply(deployment));
+        if (config.isEmpty()) {
+            return new Lookup.Unpriced(false);
+        }
+        var price = price(config.get(), upstreamModel);
+        return price.<Lookup>map(Lookup.Priced::new).orElseGet(() -> new Lookup.Unpriced(config.get().allowUnpriced()));
+    }
+
+    private Optional<Price> price(DeploymentConfig deployment, String model) {
+        if (deployment.pricing() != null) {
+            return Optional.of(price(deployment.pricing()));
+        }
+        return switch (deployment.provider()) {
+            case ECHO -> Optional.of(Price.explicitZero());
+            case OPENAI, ANTHROPIC, BEDROCK, GEMINI, VERTEX -> catalog.find(deployment.provider().yamlName(), model);
+            case OPENAI_COMPATIBLE -> PricingCatalog.providerForHost(deployment.baseUrl().getHost())
+                    .flatMap(provider -> catalog.find(provider, model));
+            case AZURE_OPENAI, OLLAMA -> Optional.empty();
+        };
+    }
+
+    static Price price(PricingConfig config) {
+        var price = Price.of(config.input(), config.output());
+        if (config.cachedInput() != null) {
+            price = price.withCachedInput(config.cachedInput());
+        }
+        if (config.cacheWrite() != null) {
+            price = price.withCacheWrite(config.cacheWrite());
+        }
+        if (config.reasoning() != null) {
+            price = price.withReasoning(config.reasoning());
+        }
+        return price;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.warden.spend;
+
+import dev.warden.pricing.Price;
+import java.util.Optional;
+
+/** The price of a model on a deployment: the deployment's own, else the catalog's, else none. */
+public interface PriceSource {
+
+    /** A priced model, or why there is none. */
+    sealed interface Lookup {
+        record Priced(Price price) implements Lookup {}
+
+        /** @param allowed the deployment serves unpriced models even to principals with a budget */
+        record Unpriced(boolean allowed) implements Lookup {}
+    }
+
+    Lookup lookup(String deployment, String upstreamModel);
+
+    default Optional<Price> price(String deployment, String upstreamModel) {
+        return lookup(deployment, upstreamModel) instanceof Lookup.Priced(var price) ? Optional.of(price)
+                : Optional.empty();
+    }
+}

@@ -134,6 +134,15 @@ final class InMemoryBudgetLedger implements BudgetLedger {
         }
     }
 
+    int lineCount() {
+        lock.lock();
+        try {
+            return lines.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static void drop(Line state, String id) {
         var hold = state.holds.remove(id);
         if (hold != null) {

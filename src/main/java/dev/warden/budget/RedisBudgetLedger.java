@@ -18,6 +18,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -223,11 +224,19 @@ public final class RedisBudgetLedger implements BudgetLedger {
             return new Script(source, sha1(source));
         }
 
+        /**
+         * @throws JedisException when Redis cannot be reached (the failure policy applies)
+         * @throws IllegalStateException when the script failed: a bug, not an outage, so no policy hides it
+         */
         Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
             try {
-                return redis.evalsha(sha, keys, args);
-            } catch (JedisNoScriptException missing) {
-                return redis.eval(source, keys, args);
+                try {
+                    return redis.evalsha(sha, keys, args);
+                } catch (JedisNoScriptException missing) {
+                    return redis.eval(source, keys, args);
+                }
+            } catch (JedisDataException failed) {
+                throw new IllegalStateException("budget script failed: " + failed.getMessage(), failed);
             }
         }
 

@@ -1,6 +1,7 @@
 -- Shared by the budget scripts (prepended to each). A line is a hash (field 'reserved': the sum of live holds;
 -- 's:<bucket ms>': settled spend per sub-bucket; 't:<percent>': a fired threshold) and a sorted set of holds,
--- member '<id>:<amount>', score = expiry in epoch ms.
+-- member '<id>:<amount>', score = expiry in epoch ms. Amounts are integers below 2^53, exact as Lua numbers; they
+-- are passed on as the caller's strings where possible, since Lua prints large numbers in exponent form.
 
 -- Drops the holds that expired at or before now, so their amount stops counting (each exactly once: only the
 -- script that removes a member subtracts its amount).
@@ -12,7 +13,10 @@ local function sweep(hash, holds, now)
       freed = freed + tonumber(string.match(member, ':(%d+)$'))
     end
     redis.call('ZREMRANGEBYSCORE', holds, '-inf', now)
-    redis.call('HINCRBY', hash, 'reserved', -freed)
+    -- Never negate zero: Lua prints it as '-0', which HINCRBY rejects.
+    if freed > 0 then
+      redis.call('HINCRBY', hash, 'reserved', -freed)
+    end
   end
 end
 

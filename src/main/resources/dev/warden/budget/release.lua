@@ -3,8 +3,8 @@ local now = tonumber(ARGV[1])
 for i = 1, #KEYS / 2 do
   local hash, holds = KEYS[2 * i - 1], KEYS[2 * i]
   sweep(hash, holds, now)
-  if redis.call('ZREM', holds, ARGV[2]) == 1 then
-    redis.call('HINCRBY', hash, 'reserved', -tonumber(ARGV[3]))
+  if redis.call('ZREM', holds, ARGV[2]) == 1 and ARGV[3] ~= '0' then
+    redis.call('HINCRBY', hash, 'reserved', '-' .. ARGV[3])
   end
 end
 return 1

@@ -10,8 +10,8 @@ for i = 1, #KEYS / 2 do
   local start, bucket, expireAt = tonumber(ARGV[base + 1]), ARGV[base + 2], ARGV[base + 3]
   local rolling, cap, thresholds = ARGV[base + 4] == '1', tonumber(ARGV[base + 5]), ARGV[base + 6]
   sweep(hash, holds, now)
-  if redis.call('ZREM', holds, ARGV[2]) == 1 then
-    redis.call('HINCRBY', hash, 'reserved', -tonumber(ARGV[3]))
+  if redis.call('ZREM', holds, ARGV[2]) == 1 and ARGV[3] ~= '0' then
+    redis.call('HINCRBY', hash, 'reserved', '-' .. ARGV[3])
   end
   if actual > 0 then
     redis.call('HINCRBY', hash, 's:' .. bucket, ARGV[4])

@@ -1,0 +1,97 @@
+package dev.warden.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Against the machine's Redis (127.0.0.1:6379): fails, never skips, when it is not there. */
+class RedisBudgetLedgerTest extends BudgetLedgerContract {
+    private static final Duration GRACE = Duration.ofHours(1);
+
+    private final String prefix = "warden-test-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            .toLowerCase(Locale.ROOT) + ":";
+    private final List<UnifiedJedis> clients = new ArrayList<>();
+
+    /** Each ledger has its own connection pool, as separate gateway instances would. */
+    @Override
+    BudgetLedger ledger() {
+        return RedisBudgetLedger.create(client(6379), prefix, FailurePolicy.FAIL_CLOSED, GRACE);
+    }
+
+    private UnifiedJedis client(int port) {
+        var client = RedisBudgetLedger.client("127.0.0.1", port, Duration.ofMillis(500), 16);
+        clients.add(client);
+        return client;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        try (var redis = RedisBudgetLedger.client("127.0.0.1", 6379, Duration.ofSeconds(2), 1)) {
+            for (var key : redis.keys(prefix + "*")) {
+                redis.del(key);
+            }
+        }
+        clients.forEach(UnifiedJedis::close);
+    }
+
+    @Test
+    void keysExpireAGraceAfterTheirWindow() {
+        var ledger = ledger();
+        var line = daily("key:ttl", 1_000);
+        granted(ledger.reserve(List.of(line), 100, NOW, TTL));
+        var redis = clients.getFirst();
+        var hash = prefix + "budget:key:ttl:" + line.span().id();
+        long expected = line.span().end().plus(GRACE).toEpochMilli();
+        assertThat(redis.pexpireTime(hash)).isEqualTo(expected);
+        assertThat(redis.pexpireTime(hash + ":holds")).isEqualTo(expected);
+    }
+
+    @Test
+    void anUnreachableRedisFailsClosedWithinASecond() {
+        var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_CLOSED, GRACE);
+        var line = daily("key:down", 1_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            var result = ledger.reserve(List.of(line), 100, NOW, TTL);
+            assertThat(result).isEqualTo(new ReserveResult.Unavailable("the budget ledger is unavailable"));
+        });
+    }
+
+    @Test
+    void anUnreachableRedisFailsOpenAndSettlingDoesNotHang() {
+        var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_OPEN, GRACE);
+        var line = daily("key:down", 1_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            var held = granted(ledger.reserve(List.of(line), 100, NOW, TTL));
+            assertThat(ledger.settle(held, 100, NOW)).isEqualTo(Settlement.NONE);
+            ledger.release(held, NOW);
+        });
+    }
+
+    @Test
+    void aReservationAdmittedWhileRedisWasDownStillRecordsItsSpendOnceRedisIsBack() {
+        var down = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_OPEN, GRACE);
+        var line = daily("key:recovered", 1_000);
+        var held = granted(down.reserve(List.of(line), 100, NOW, TTL));
+        var up = ledger();
+        up.settle(held, 300, NOW);
+        assertThat(up.state(line, NOW)).isEqualTo(new LineState(300, 0));
+    }
+
+    @Test
+    void aScriptFlushedFromRedisIsSentAgain() {
+        var ledger = ledger();
+        var line = daily("key:flush", 1_000);
+        granted(ledger.reserve(List.of(line), 100, NOW, TTL));
+        clients.getFirst().scriptFlush();
+        granted(ledger.reserve(List.of(line), 100, NOW, TTL));
+        assertThat(ledger.state(line, NOW)).isEqualTo(new LineState(0, 200));
+    }
+}

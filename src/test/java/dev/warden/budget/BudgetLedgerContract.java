@@ -35,11 +35,21 @@ abstract class BudgetLedgerContract {
         return ((ReserveResult.Granted) result).reservation();
     }
 
-    /** The key test: 200 concurrent calls against a budget that fits exactly 50. */
+    /** The key test: 200 concurrent calls against a budget that fits exactly 50, on one ledger. */
     @Test
-    void ofTwoHundredConcurrentCallsExactlyFiftyFit() throws Exception {
+    void ofTwoHundredConcurrentCallsOnOneLedgerExactlyFiftyFit() throws Exception {
+        var ledger = ledger();
+        exactlyFiftyOfTwoHundredFit(List.of(ledger, ledger));
+    }
+
+    /** The same across two ledgers sharing one store (two gateway instances). */
+    @Test
+    void ofTwoHundredConcurrentCallsOnTwoLedgersExactlyFiftyFit() throws Exception {
+        exactlyFiftyOfTwoHundredFit(List.of(ledger(), ledger()));
+    }
+
+    private static void exactlyFiftyOfTwoHundredFit(List<BudgetLedger> ledgers) throws Exception {
         var line = daily("key:concurrent", 50_000);
-        var ledgers = List.of(ledger(), ledger());
         var granted = new AtomicInteger();
         var refused = new ConcurrentLinkedQueue<ReserveResult.Refused>();
         var start = new CountDownLatch(1);

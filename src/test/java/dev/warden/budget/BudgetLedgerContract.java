@@ -82,6 +82,53 @@ abstract class BudgetLedgerContract {
                 .isEqualTo(new ReserveResult.Refused(line, 0));
     }
 
+    /**
+     * Seeded random calls on two lines racing on two ledgers: random amounts, settling at most the reservation,
+     * some released, some never settled (crashed, expiring). Spend never exceeds either cap, nothing stays held.
+     */
+    @Test
+    void settledSpendNeverExceedsACapWhenCallsSettleAtMostTheirReservation() throws Exception {
+        var key = daily("key:random", 40_000);
+        var team = daily("team:random", 25_000);
+        var ledgers = List.of(ledger(), ledger());
+        var settled = new java.util.concurrent.atomic.AtomicLong();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 8; t++) {
+                long seed = 42 + t;
+                var ledger = ledgers.get(t % 2);
+                threads.submit(() -> {
+                    var random = new java.util.Random(seed);
+                    for (int i = 0; i < 40; i++) {
+                        var lines = random.nextBoolean() ? List.of(key, team) : List.of(key);
+                        long amount = 1 + random.nextInt(3_000);
+                        if (ledger.reserve(lines, amount, NOW, Duration.ofSeconds(1))
+                                instanceof ReserveResult.Granted(var held)) {
+                            switch (random.nextInt(4)) {
+                                case 0 -> ledger.release(held, NOW);
+                                case 1 -> { } // crashed: the hold expires
+                                default -> {
+                                    long actual = random.nextLong(amount + 1);
+                                    ledger.settle(held, actual, NOW);
+                                    settled.addAndGet(actual);
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        var after = NOW.plusSeconds(1);
+        var keyState = ledgers.getFirst().state(key, after);
+        var teamState = ledgers.getFirst().state(team, after);
+        assertThat(keyState.spent()).isEqualTo(settled.get()).isLessThanOrEqualTo(40_000).isPositive();
+        assertThat(teamState.spent()).isLessThanOrEqualTo(25_000).isPositive();
+        assertThat(keyState.reserved()).isZero();
+        assertThat(teamState.reserved()).isZero();
+        // Once expired holds are swept, the whole remaining room can be reserved again.
+        granted(ledgers.getFirst().reserve(List.of(key), 40_000 - keyState.spent(), after, TTL));
+    }
+
     @Test
     void anUnsettledReservationStopsCountingExactlyAtItsExpiry() {
         var ledger = ledger();

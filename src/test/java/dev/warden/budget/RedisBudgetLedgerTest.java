@@ -55,6 +55,24 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void sweptAndSettledHoldsLeaveNothingBehindInRedis() {
+        var ledger = ledger();
+        var line = daily("key:leak", 10_000);
+        var settled = granted(ledger.reserve(List.of(line), 1_000, NOW, TTL));
+        granted(ledger.reserve(List.of(line), 2_000, NOW, Duration.ofSeconds(1)));
+        var released = granted(ledger.reserve(List.of(line), 3_000, NOW, TTL));
+        ledger.settle(settled, 700, NOW);
+        ledger.release(released, NOW);
+        // The crashed hold is swept by the next operation after its expiry.
+        ledger.release(settled, NOW.plusSeconds(1));
+        var redis = clients.getFirst();
+        var hash = prefix + "budget:key:leak:" + line.span().id();
+        assertThat(redis.zcard(hash + ":holds")).isZero();
+        assertThat(redis.hget(hash, "reserved")).isEqualTo("0");
+        assertThat(redis.hget(hash, "s:" + line.span().start().toEpochMilli())).isEqualTo("700");
+    }
+
+    @Test
     void anUnreachableRedisFailsClosedWithinASecond() {
         var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_CLOSED, GRACE);
         var line = daily("key:down", 1_000);

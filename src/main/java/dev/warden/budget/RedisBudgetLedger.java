@@ -27,7 +27,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * is atomic across instances; per line it keeps a hash (held total, spend per sub-bucket, fired thresholds) and a
  * sorted set of holds scored by expiry, swept inside every script. Keys expire {@code grace} after the window stops
  * mattering. When Redis cannot be reached, a reservation follows the {@link FailurePolicy}; a settle or release is
- * logged and dropped (spend cannot be recorded, and refusing a call that already ran helps nobody).
+ * logged and dropped (spend cannot be recorded, and refusing a call that already ran helps nobody), except under
+ * {@link FailurePolicy#LOCAL}, which records it in this instance's own ledger.
  *
  * <p>Redis Cluster: the keys of one call would span slots; give every scope one hash tag in {@code prefix} (e.g.
  * {@code "warden:{budget}:"}) to keep a deployment's budgets on one shard.
@@ -40,6 +41,8 @@ public final class RedisBudgetLedger implements BudgetLedger {
     private final FailurePolicy policy;
     private final Duration grace;
     private final Supplier<String> ids;
+    /** Used only under {@link FailurePolicy#LOCAL} while Redis is unreachable. */
+    private final InMemoryBudgetLedger local;
     private final Script reserve = Script.load("reserve.lua");
     private final Script settle = Script.load("settle.lua");
     private final Script release = Script.load("release.lua");
@@ -51,6 +54,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
         this.policy = policy;
         this.grace = grace;
         this.ids = ids;
+        this.local = new InMemoryBudgetLedger(ids);
     }
 
     /**
@@ -114,10 +118,12 @@ public final class RedisBudgetLedger implements BudgetLedger {
             return new ReserveResult.Refused(line, (Long) result.get(2));
         } catch (JedisException unreachable) {
             LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + switch (policy) {
+                case LOCAL -> "checked against this instance's ledger";
                 case FAIL_OPEN -> "admitted unbudgeted";
                 case FAIL_CLOSED -> "refused";
             } + ": " + unreachable.getMessage());
             return switch (policy) {
+                case LOCAL -> local.reserve(lines, amount, now, ttl);
                 case FAIL_OPEN -> new ReserveResult.Granted(reservation);
                 case FAIL_CLOSED -> new ReserveResult.Unavailable("the budget ledger is unavailable");
             };
@@ -144,6 +150,10 @@ public final class RedisBudgetLedger implements BudgetLedger {
             args.add(Long.toString(line.cap()));
             args.add(line.thresholds().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         }
+        if (policy == FailurePolicy.LOCAL) {
+            // Drops a hold granted locally during an outage; a no-op for one granted by Redis.
+            local.release(reservation, now);
+        }
         try {
             var result = (List<?>) settle.run(redis, keys(lines), args);
             var crossed = new ArrayList<ThresholdCrossing>();
@@ -154,6 +164,11 @@ public final class RedisBudgetLedger implements BudgetLedger {
             }
             return new Settlement(crossed);
         } catch (JedisException unreachable) {
+            if (policy == FailurePolicy.LOCAL) {
+                LOG.log(Level.WARNING, "budget ledger unreachable, spend of reservation " + reservation.id()
+                        + " recorded on this instance only: " + unreachable.getMessage());
+                return local.settle(reservation, actual, now);
+            }
             LOG.log(Level.WARNING, "budget ledger unreachable, spend of " + actual + " micro-USD on reservation "
                     + reservation.id() + " not recorded: " + unreachable.getMessage());
             return Settlement.NONE;
@@ -164,6 +179,9 @@ public final class RedisBudgetLedger implements BudgetLedger {
     public void release(Reservation reservation, Instant now) {
         if (reservation.lines().isEmpty()) {
             return;
+        }
+        if (policy == FailurePolicy.LOCAL) {
+            local.release(reservation, now);
         }
         var args = List.of(Long.toString(now.toEpochMilli()), member(reservation),
                 Long.toString(reservation.amount()));

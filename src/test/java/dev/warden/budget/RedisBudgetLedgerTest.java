@@ -94,6 +94,23 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void anUnreachableRedisUnderTheLocalPolicyEnforcesTheCapOnThisInstance() {
+        var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.LOCAL, GRACE);
+        var line = daily("key:local", 3_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            var first = granted(ledger.reserve(List.of(line), 1_000, NOW, TTL));
+            granted(ledger.reserve(List.of(line), 1_000, NOW, TTL));
+            var third = granted(ledger.reserve(List.of(line), 1_000, NOW, TTL));
+            assertThat(ledger.reserve(List.of(line), 1, NOW, TTL)).isEqualTo(new ReserveResult.Refused(line, 0));
+            ledger.release(third, NOW);
+            assertThat(ledger.settle(first, 400, NOW)).isEqualTo(Settlement.NONE);
+            // 400 spent and 1_000 held: 1_600 left on this instance.
+            assertThat(ledger.reserve(List.of(line), 1_601, NOW, TTL))
+                    .isEqualTo(new ReserveResult.Refused(line, 1_600));
+        });
+    }
+
+    @Test
     void aReservationAdmittedWhileRedisWasDownStillRecordsItsSpendOnceRedisIsBack() {
         var down = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_OPEN, GRACE);
         var line = daily("key:recovered", 1_000);

@@ -1,0 +1,48 @@
+package dev.warden.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Where budgets are kept and enforced. The request path reserves a call's maximum cost on every budget line that
+ * applies to it, and settles the actual cost afterwards; {@code now} is passed in so that every instance (and every
+ * test) decides expiry by the same clock reading as the caller.
+ *
+ * <p>Exactness: {@code reserve} checks and holds atomically across all lines, so when every call settles at most
+ * what it reserved, settled spend never exceeds a cap, however many instances share the ledger.
+ */
+public interface BudgetLedger {
+
+    /**
+     * Holds {@code amount} on every line if each has room for it on top of its spent and held amounts; otherwise
+     * holds nothing and says which line refused.
+     *
+     * @param ttl how long the hold counts if the call never settles (a crashed instance)
+     */
+    ReserveResult reserve(List<BudgetLine> lines, long amount, Instant now, Duration ttl);
+
+    /**
+     * Adds {@code actual} to every line's spend and drops the hold. The actual amount may exceed the reserved one:
+     * spend that happened is always recorded, and later reservations see it. Settling twice adds the spend twice.
+     */
+    Settlement settle(Reservation reservation, long actual, Instant now);
+
+    /** Drops the hold without spending (the call never reached a provider). */
+    void release(Reservation reservation, Instant now);
+
+    /** The state of one line at {@code now}, for reports and tests. */
+    LineState state(BudgetLine line, Instant now);
+
+    /** A ledger for a single instance, in memory, with random reservation ids. */
+    static BudgetLedger inMemory() {
+        return inMemory(() -> UUID.randomUUID().toString());
+    }
+
+    /** A ledger for a single instance, in memory; {@code ids} names reservations (unique, without ':'). */
+    static BudgetLedger inMemory(Supplier<String> ids) {
+        return new InMemoryBudgetLedger(ids);
+    }
+}

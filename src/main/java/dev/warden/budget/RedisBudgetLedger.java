@@ -1,0 +1,282 @@
+package dev.warden.budget;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * A ledger shared by every instance through Redis. Each operation is one Lua script, so a multi-line check-and-hold
+ * is atomic across instances; per line it keeps a hash (held total, spend per sub-bucket, fired thresholds) and a
+ * sorted set of holds scored by expiry, swept inside every script. Keys expire {@code grace} after the window stops
+ * mattering. When Redis cannot be reached, a reservation follows the {@link FailurePolicy}; a settle or release is
+ * logged and dropped (spend cannot be recorded, and refusing a call that already ran helps nobody), except under
+ * {@link FailurePolicy#LOCAL}, which records it in this instance's own ledger.
+ *
+ * <p>Redis Cluster: the keys of one call would span slots; give every scope one hash tag in {@code prefix} (e.g.
+ * {@code "warden:{budget}:"}) to keep a deployment's budgets on one shard.
+ */
+public final class RedisBudgetLedger implements BudgetLedger {
+    private static final System.Logger LOG = System.getLogger("warden.budget");
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+    private final FailurePolicy policy;
+    private final Duration grace;
+    private final Supplier<String> ids;
+    /** Used only under {@link FailurePolicy#LOCAL} while Redis is unreachable. */
+    private final InMemoryBudgetLedger local;
+    private final Script reserve = Script.load("reserve.lua");
+    private final Script settle = Script.load("settle.lua");
+    private final Script release = Script.load("release.lua");
+
+    private RedisBudgetLedger(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
+            Supplier<String> ids) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.policy = policy;
+        this.grace = grace;
+        this.ids = ids;
+        this.local = new InMemoryBudgetLedger(ids);
+    }
+
+    /**
+     * @param redis a pooled client; see {@link #client}
+     * @param prefix put before every key, so several deployments (or tests) can share one Redis
+     * @param grace how long a window's keys outlive it
+     */
+    public static RedisBudgetLedger create(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace) {
+        return create(redis, prefix, policy, grace, () -> UUID.randomUUID().toString());
+    }
+
+    static RedisBudgetLedger create(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
+            Supplier<String> ids) {
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(grace, "grace");
+        return new RedisBudgetLedger(redis, prefix, policy, grace, ids);
+    }
+
+    /**
+     * A pooled client whose every wait (connect, read, borrowing a connection) is bounded by {@code timeout}, so an
+     * unreachable Redis costs a call at most about that long instead of hanging it.
+     */
+    public static UnifiedJedis client(String host, int port, Duration timeout, int poolSize) {
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) timeout.toMillis())
+                .socketTimeoutMillis((int) timeout.toMillis())
+                .build();
+        var pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMaxWait(timeout);
+        return RedisClient.builder().hostAndPort(new HostAndPort(host, port)).clientConfig(config).poolConfig(pool)
+                .build();
+    }
+
+    @Override
+    public ReserveResult reserve(List<BudgetLine> lines, long amount, Instant now, Duration ttl) {
+        Amounts.checkReserve(amount, ttl);
+        var reservation = new Reservation(ids.get(), lines, amount, now.plus(ttl));
+        if (lines.isEmpty()) {
+            return new ReserveResult.Granted(reservation);
+        }
+        var args = new ArrayList<String>();
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(member(reservation));
+        args.add(Long.toString(amount));
+        args.add(Long.toString(reservation.expiresAt().toEpochMilli()));
+        for (var line : lines) {
+            args.add(Long.toString(line.cap()));
+            args.add(Long.toString(line.span().start().toEpochMilli()));
+            args.add(Long.toString(keyExpiry(line, reservation.expiresAt())));
+        }
+        try {
+            var result = (List<?>) reserve.run(redis, keys(lines), args);
+            if (((Long) result.getFirst()) == 1L) {
+                return new ReserveResult.Granted(reservation);
+            }
+            var line = lines.get(((Long) result.get(1)).intValue() - 1);
+            return new ReserveResult.Refused(line, (Long) result.get(2));
+        } catch (JedisException unreachable) {
+            LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + switch (policy) {
+                case LOCAL -> "checked against this instance's ledger";
+                case FAIL_OPEN -> "admitted unbudgeted";
+                case FAIL_CLOSED -> "refused";
+            } + ": " + unreachable.getMessage());
+            return switch (policy) {
+                case LOCAL -> local.reserve(lines, amount, now, ttl);
+                case FAIL_OPEN -> new ReserveResult.Granted(reservation);
+                case FAIL_CLOSED -> new ReserveResult.Unavailable("the budget ledger is unavailable");
+            };
+        }
+    }
+
+    @Override
+    public Settlement settle(Reservation reservation, long actual, Instant now) {
+        Amounts.checkActual(actual);
+        var lines = reservation.lines();
+        if (lines.isEmpty()) {
+            return Settlement.NONE;
+        }
+        var args = new ArrayList<String>();
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(member(reservation));
+        args.add(Long.toString(reservation.amount()));
+        args.add(Long.toString(actual));
+        for (var line : lines) {
+            args.add(Long.toString(line.span().start().toEpochMilli()));
+            args.add(Long.toString(line.span().bucketOf(now)));
+            args.add(Long.toString(keyExpiry(line, now)));
+            args.add(line.span().rolling() ? "1" : "0");
+            args.add(Long.toString(line.cap()));
+            args.add(line.thresholds().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        }
+        if (policy == FailurePolicy.LOCAL) {
+            // Drops a hold granted locally during an outage; a no-op for one granted by Redis.
+            local.release(reservation, now);
+        }
+        try {
+            var result = (List<?>) settle.run(redis, keys(lines), args);
+            var crossed = new ArrayList<ThresholdCrossing>();
+            for (int i = 0; i + 2 < result.size(); i += 3) {
+                var line = lines.get(((Long) result.get(i)).intValue() - 1);
+                crossed.add(new ThresholdCrossing(line.scope(), line.span().id(), ((Long) result.get(i + 1)).intValue(),
+                        line.cap(), (Long) result.get(i + 2), now));
+            }
+            return new Settlement(crossed);
+        } catch (JedisException unreachable) {
+            if (policy == FailurePolicy.LOCAL) {
+                LOG.log(Level.WARNING, "budget ledger unreachable, spend of reservation " + reservation.id()
+                        + " recorded on this instance only: " + unreachable.getMessage());
+                return local.settle(reservation, actual, now);
+            }
+            LOG.log(Level.WARNING, "budget ledger unreachable, spend of " + actual + " micro-USD on reservation "
+                    + reservation.id() + " not recorded: " + unreachable.getMessage());
+            return Settlement.NONE;
+        }
+    }
+
+    @Override
+    public void release(Reservation reservation, Instant now) {
+        if (reservation.lines().isEmpty()) {
+            return;
+        }
+        if (policy == FailurePolicy.LOCAL) {
+            local.release(reservation, now);
+        }
+        var args = List.of(Long.toString(now.toEpochMilli()), member(reservation),
+                Long.toString(reservation.amount()));
+        try {
+            release.run(redis, keys(reservation.lines()), args);
+        } catch (JedisException unreachable) {
+            // The hold expires by itself after its ttl.
+            LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + reservation.id()
+                    + " left to expire: " + unreachable.getMessage());
+        }
+    }
+
+    @Override
+    public LineState state(BudgetLine line, Instant now) {
+        var hash = hashKey(line);
+        // Read-only view: expired holds and old sub-buckets are left for the next script to sweep.
+        long held = 0;
+        for (var member : redis.zrangeByScore(hash + ":holds", Long.toString(now.toEpochMilli() + 1), "+inf")) {
+            held += Long.parseLong(member.substring(member.lastIndexOf(':') + 1));
+        }
+        long spent = 0;
+        for (var field : redis.hgetAll(hash).entrySet()) {
+            if (field.getKey().startsWith("s:")
+                    && Long.parseLong(field.getKey().substring(2)) >= line.span().start().toEpochMilli()) {
+                spent += Long.parseLong(field.getValue());
+            }
+        }
+        return new LineState(spent, held);
+    }
+
+    private static String member(Reservation reservation) {
+        return reservation.id() + ":" + reservation.amount();
+    }
+
+    private String hashKey(BudgetLine line) {
+        return prefix + "budget:" + line.scope() + ":" + line.span().id();
+    }
+
+    private List<String> keys(List<BudgetLine> lines) {
+        var keys = new ArrayList<String>(lines.size() * 2);
+        for (var line : lines) {
+            var hash = hashKey(line);
+            keys.add(hash);
+            keys.add(hash + ":holds");
+        }
+        return keys;
+    }
+
+    private long keyExpiry(BudgetLine line, Instant atLeast) {
+        var until = line.span().relevantUntil();
+        return (until.isAfter(atLeast) ? until : atLeast).plus(grace).toEpochMilli();
+    }
+
+    /** A script run by its SHA, sent again when Redis lost it (restart, SCRIPT FLUSH). */
+    private record Script(String source, String sha) {
+        static Script load(String name) {
+            var source = read("common.lua") + "\n" + read(name);
+            return new Script(source, sha1(source));
+        }
+
+        /**
+         * @throws JedisException when Redis cannot be reached (the failure policy applies)
+         * @throws IllegalStateException when the script failed: a bug, not an outage, so no policy hides it
+         */
+        Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+            try {
+                try {
+                    return redis.evalsha(sha, keys, args);
+                } catch (JedisNoScriptException missing) {
+                    return redis.eval(source, keys, args);
+                }
+            } catch (JedisDataException failed) {
+                throw new IllegalStateException("budget script failed: " + failed.getMessage(), failed);
+            }
+        }
+
+        private static String read(String name) {
+            try (InputStream in = RedisBudgetLedger.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing budget script " + name);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String sha1(String source) {
+            try {
+                var digest = java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(source.getBytes(StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.warden.budget;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sums spend per day, key, user, team, org and model in memory and adds it to the {@link SpendStore} every
+ * {@code interval} from a background thread, the way {@code observe.UsageCounter} does for usage: the request path
+ * only merges into a map. When the store is unreachable the sums are kept and retried with the next batch (at most
+ * {@code maxPending} rows, beyond which the oldest are dropped with a warning).
+ */
+public final class SpendRecorder implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("warden.spend");
+
+    private record Bucket(LocalDate day, String key, String user, String team, String org, String model) {}
+
+    private final SpendStore store;
+    private final Duration interval;
+    private final int maxPending;
+    private final Map<Bucket, SpendRecord> live = new ConcurrentHashMap<>();
+    private final List<SpendRecord> pending = new ArrayList<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    private SpendRecorder(SpendStore store, Duration interval, int maxPending) {
+        this.store = store;
+        this.interval = interval;
+        this.maxPending = maxPending;
+        this.writer = Thread.ofPlatform().daemon().name("warden-spend").unstarted(this::run);
+    }
+
+    public static SpendRecorder start(SpendStore store, Duration interval, int maxPending) {
+        var recorder = new SpendRecorder(store, interval, maxPending);
+        recorder.writer.start();
+        return recorder;
+    }
+
+    /** Adds one call's spend (usually {@code requests} = 1); never blocks on the store. */
+    public void record(SpendRecord spend) {
+        var bucket = new Bucket(spend.day(), spend.key(), spend.user(), spend.team(), spend.org(), spend.model());
+        // merge is atomic with flush's remove, so no spend lands in a batch already taken.
+        live.merge(bucket, spend, (a, b) -> new SpendRecord(a.day(), a.key(), a.user(), a.team(), a.org(),
+                a.model(), a.costMicros() + b.costMicros(), a.promptTokens() + b.promptTokens(),
+                a.completionTokens() + b.completionTokens(), a.requests() + b.requests()));
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException stop) {
+                break;
+            }
+            flush();
+        }
+    }
+
+    /** Moves the live sums into a batch and writes it (with any batch that failed before). */
+    synchronized void flush() {
+        for (var bucket : List.copyOf(live.keySet())) {
+            var sum = live.remove(bucket);
+            if (sum != null) {
+                pending.add(sum);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            store.add(List.copyOf(pending));
+            pending.clear();
+        } catch (RuntimeException unreachable) {
+            int excess = pending.size() - maxPending;
+            if (excess > 0) {
+                pending.subList(0, excess).clear();
+            }
+            LOG.log(Level.WARNING, "spend not written (" + pending.size() + " rows kept for retry"
+                    + (excess > 0 ? ", " + excess + " oldest dropped" : "") + "): " + unreachable.getMessage());
+        }
+    }
+
+    /** Stops the writer and writes what is left. */
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+        try {
+            writer.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+}

@@ -25,9 +25,13 @@ final class LuaScript {
         this.sha = sha1(source);
     }
 
+    static LuaScript of(String source) {
+        return new LuaScript(source);
+    }
+
     static LuaScript load(String name) {
         try (var in = Objects.requireNonNull(LuaScript.class.getResourceAsStream(name), name)) {
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

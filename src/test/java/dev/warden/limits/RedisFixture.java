@@ -38,8 +38,8 @@ final class RedisFixture implements AutoCloseable {
     /** Closes every connection the limiters under test hold, as a Redis restart or a network cut would. */
     int killConnections() {
         int killed = 0;
-        for (var line : ((String) admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT,
-                "LIST")).split("\n")) {
+        var list = (byte[]) admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "LIST");
+        for (var line : new String(list, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
             if (line.contains(" name=" + clientName + " ")) {
                 var id = line.substring(line.indexOf("id=") + 3, line.indexOf(' ', line.indexOf("id=")));
                 admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "ID", id);

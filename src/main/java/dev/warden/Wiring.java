@@ -17,6 +17,8 @@ import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.tokens.MeterStage;
+import dev.warden.tokens.TokenCounter;
 import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JdbcDeploymentStore;
@@ -161,6 +163,7 @@ public final class Wiring implements AutoCloseable {
                 new DecodeStage(),
                 new AuthorizeStage(),
                 new RouteStage(routing),
+                new MeterStage(TokenCounter.create()),
                 new InvokeStage(() -> catalog(routing.get(), discovery))));
 
         var serverConfig = config.server();
@@ -237,6 +240,12 @@ public final class Wiring implements AutoCloseable {
             out.append("Master key (generated for this run, shown once; set WARDEN_MASTER_KEY to choose it): ")
                     .append(masterKey).append('\n');
         }
+        var database = config.database();
+        out.append("Admin page: http://").append(host.contains(":") ? "[" + host + "]" : host).append(':')
+                .append(port()).append("/admin/ ; keys and users in ")
+                .append(database.sqlite() ? database.url().substring("jdbc:sqlite:".length()) + " (embedded SQLite)"
+                        : "PostgreSQL")
+                .append('\n');
         out.append("Models: ");
         out.append(String.join(", ", config.models().stream().map(model -> model.name()).toList()));
         if (embeddedDefaults) {

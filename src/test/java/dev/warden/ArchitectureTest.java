@@ -112,6 +112,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void pricingIsPureDataAndArithmetic() {
+        // Budgets, limits, audit and the admin API all price calls, so pricing depends on none of them.
+        classes().that().resideInAPackage("dev.warden.pricing..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.warden.pricing..", "java..",
+                        "org.jspecify..", "com.fasterxml.jackson..")
+                .check(production);
+    }
+
+    @Test
     void configurationIsALeaf() {
         classes().that().resideInAPackage("dev.warden.config..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.warden.config..", "java..",

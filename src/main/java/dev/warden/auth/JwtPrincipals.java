@@ -50,7 +50,9 @@ final class JwtPrincipals {
         var owner = new Owner(user.map(User::id).orElse(null), List.copyOf(teams.keySet()), orgId,
                 user.map(User::tierId).orElse(null));
         var access = directory.accessOf(user.orElse(null), List.copyOf(teams.values()), org.orElse(null));
-        return new Principal(user.map(User::id).orElse(token.subject()), Principal.Kind.JWT, owner, access, grants);
+        var limits = directory.limitsOf(user.orElse(null), List.copyOf(teams.values()), org.orElse(null));
+        return new Principal(user.map(User::id).orElse(token.subject()), Principal.Kind.JWT, owner, access, grants,
+                limits);
     }
 
     /** A token role, scoped to what the token names; a scoped role with nothing to scope it to grants nothing. */

@@ -100,7 +100,8 @@ public final class KeyRing implements AutoCloseable {
     private static Principal principal(VirtualKey key, Directory directory) {
         var owner = directory.ownerOf(key);
         var grants = key.userId() == null ? Set.<dev.warden.identity.Grant>of() : directory.grantsOf(key.userId());
-        return new Principal(key.id(), Principal.Kind.VIRTUAL_KEY, owner, directory.accessOf(key), grants);
+        return new Principal(key.id(), Principal.Kind.VIRTUAL_KEY, owner, directory.accessOf(key), grants,
+                directory.limitsOf(key));
     }
 
     private void poll() {

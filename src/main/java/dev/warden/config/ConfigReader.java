@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class ConfigReader {
 
     private static final List<String> KEYS =
-            List.of("server", "auth", "database", "secrets", "access_log", "deployments", "models", "routing");
+            List.of("server", "auth", "database", "secrets", "redis", "budgets", "access_log", "deployments", "models",
+                    "routing");
 
     private final ReadContext context;
     private final @Nullable Path baseDirectory;
@@ -42,6 +43,8 @@ final class ConfigReader {
         var auth = auth(top.section("auth"));
         var database = DatabaseReader.database(top.section("database"));
         var secrets = DatabaseReader.secrets(top.section("secrets"), baseDirectory);
+        var redis = SpendReader.redis(top.section("redis"));
+        var budgets = SpendReader.budgets(top.section("budgets"));
         var accessLog = accessLog(top.section("access_log"));
         var routing = routing(top.section("routing"));
 
@@ -94,7 +97,8 @@ final class ConfigReader {
         if (problems.hasErrors()) {
             throw new ConfigException(source, problems.errors());
         }
-        var config = new WardenConfig(server, auth, database, secrets, accessLog, deployments, models, routing);
+        var config = new WardenConfig(server, auth, database, secrets, redis, budgets, accessLog, deployments, models,
+                routing);
         return new LoadReport(source, config, skippedDeployments, skippedModels, problems.warnings());
     }
 

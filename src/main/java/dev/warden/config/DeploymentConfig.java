@@ -24,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  * @param settings what only this provider kind takes (Anthropic version, Bedrock region and credentials, ...)
  * @param dropUnsupportedParams key {@code drop_unsupported_params} (default false): a parameter the upstream cannot
  *                              honour is dropped and reported in {@code x-warden-dropped-params} instead of refused
+ * @param pricing the deployment's own price (key {@code pricing}), winning over the built-in catalog for every
+ *                model it serves, or null to use the catalog
+ * @param allowUnpriced key {@code unpriced}: {@code allow} (true) serves a model with no price even to principals
+ *                      with a budget; {@code refuse} (false, the default) refuses it to them
  */
 public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, @Nullable Secret apiKey,
         @Nullable String apiVersion, Map<String, String> headers, TimeoutsConfig timeouts,
         @Nullable DialectConfig dialect, @Nullable String requireEnv, ProviderSettings settings,
-        boolean dropUnsupportedParams) {
+        boolean dropUnsupportedParams, @Nullable PricingConfig pricing, boolean allowUnpriced) {
 
     /** The base URL of echo deployments: a marker, never dialled. */
     public static final URI ECHO_URI = URI.create("builtin:echo");

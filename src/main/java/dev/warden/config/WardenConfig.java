@@ -3,13 +3,14 @@ package dev.warden.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole, validated configuration. Deployments and models skipped because of {@code require_env} are not in
  * here; {@link LoadReport} says which were skipped.
  */
 public record WardenConfig(ServerConfig server, AuthConfig auth, DatabaseConfig database, SecretsConfig secrets,
-        AccessLogConfig accessLog,
+        @Nullable RedisConfig redis, BudgetsConfig budgets, AccessLogConfig accessLog,
         List<DeploymentConfig> deployments, List<ModelConfig> models, RoutingConfig routing) {
 
     public WardenConfig {
@@ -17,6 +18,7 @@ public record WardenConfig(ServerConfig server, AuthConfig auth, DatabaseConfig 
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(routing, "routing");
         deployments = List.copyOf(deployments);

@@ -144,6 +144,54 @@ public record Directory(Map<String, Org> orgs, Map<String, Team> teams, Map<Stri
         return tier == null ? ModelAllowlist.ANY : ModelAllowlist.of(tier.models());
     }
 
+    /**
+     * The limits along a key's chain: the key, its user, its team (or, for a personal key, each of the user's
+     * teams) and its organization. Each level's own limits, with what it leaves unset filled from its tier. Levels
+     * with no limit at all are left out.
+     */
+    public List<LimitLine> limitsOf(VirtualKey key) {
+        var lines = new ArrayList<LimitLine>();
+        line(lines, "key:" + key.id(), key.limits(), key.tierId());
+        var user = key.userId() == null ? null : users.get(key.userId());
+        if (user != null) {
+            line(lines, "user:" + user.id(), user.limits(), user.tierId());
+        }
+        for (var teamId : ownerOf(key).teams()) {
+            var team = teams.get(teamId);
+            if (team != null) {
+                line(lines, "team:" + team.id(), team.limits(), team.tierId());
+            }
+        }
+        var org = ownerOf(key).org() == null ? null : orgs.get(ownerOf(key).org());
+        if (org != null) {
+            line(lines, "org:" + org.id(), org.limits(), org.tierId());
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The limits along a signed-in user's chain: the user, the given teams, the organization. */
+    public List<LimitLine> limitsOf(@Nullable User user, List<Team> memberOf, @Nullable Org org) {
+        var lines = new ArrayList<LimitLine>();
+        if (user != null) {
+            line(lines, "user:" + user.id(), user.limits(), user.tierId());
+        }
+        for (var team : memberOf) {
+            line(lines, "team:" + team.id(), team.limits(), team.tierId());
+        }
+        if (org != null) {
+            line(lines, "org:" + org.id(), org.limits(), org.tierId());
+        }
+        return List.copyOf(lines);
+    }
+
+    private void line(List<LimitLine> lines, String scope, Limits own, @Nullable String tierId) {
+        var tier = tierId == null ? null : tiers.get(tierId);
+        var effective = tier == null ? own : own.orElse(tier.limits());
+        if (!effective.none()) {
+            lines.add(new LimitLine(scope, effective));
+        }
+    }
+
     /** The roles a user holds, as stored. */
     public Set<Grant> grantsOf(String userId) {
         var user = users.get(userId);

@@ -26,4 +26,18 @@ public record Limits(@Nullable Long rpm, @Nullable Long tpm, @Nullable Integer m
             throw new IllegalArgumentException("a budget must not be negative");
         }
     }
+
+    /** Whether no limit is set at all. */
+    public boolean none() {
+        return rpm == null && tpm == null && maxParallel == null && budgetUsd == null;
+    }
+
+    /** These limits, with each one not set here taken from {@code fallback} (a tier's). */
+    public Limits orElse(Limits fallback) {
+        boolean ownBudget = budgetUsd != null;
+        return new Limits(rpm != null ? rpm : fallback.rpm(), tpm != null ? tpm : fallback.tpm(),
+                maxParallel != null ? maxParallel : fallback.maxParallel(),
+                ownBudget ? budgetUsd : fallback.budgetUsd(),
+                ownBudget ? budgetWindow : fallback.budgetWindow());
+    }
 }

@@ -3,6 +3,9 @@ package dev.warden.pipeline;
 import dev.warden.llm.StreamSink;
 import dev.warden.provider.CallNotes;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,6 +30,8 @@ public final class Exchange {
     private @Nullable Operation operation;
     private @Nullable Target target;
     private long firstEventNanos;
+    private @Nullable StreamSink tap;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>(4);
 
     /**
      * @param dialect the client's dialect name ("openai"), for the record
@@ -50,8 +55,35 @@ public final class Exchange {
             if (firstEventNanos == 0) {
                 firstEventNanos = System.nanoTime();
             }
+            var observer = tap;
+            if (observer != null) {
+                observer.accept(event);
+            }
             sink.accept(event);
         };
+    }
+
+    /**
+     * Adds a header to the answer, whatever it turns out to be (success, error or stream): rate-limit state, the
+     * call's cost. For a stream, only headers added before its first event are sent.
+     */
+    public void responseHeader(String name, String value) {
+        responseHeaders.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+    }
+
+    public Map<String, String> responseHeaders() {
+        return Collections.unmodifiableMap(responseHeaders);
+    }
+
+    /**
+     * Lets a stage see every streamed event before it goes to the client (the meter counts the text of streams whose
+     * upstream reports no usage). One tap per exchange; set before the call starts.
+     */
+    public void tap(StreamSink observer) {
+        if (tap != null) {
+            throw new IllegalStateException("the exchange already has a tap");
+        }
+        tap = Objects.requireNonNull(observer);
     }
 
     public String requestId() {

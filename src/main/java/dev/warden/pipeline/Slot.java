@@ -25,6 +25,8 @@ public enum Slot {
     ROUTE,
     /** Output guardrails around the call, stream-aware. */
     GUARD_OUTPUT,
+    /** Fills in token usage the upstream did not report (counted, marked estimated), for budgets and spend. */
+    METER,
     /** Innermost: the upstream call. */
     INVOKE
 }

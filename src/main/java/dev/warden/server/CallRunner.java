@@ -46,7 +46,11 @@ final class CallRunner {
             var exchange = new Exchange(requestId, surface.dialect(), req.path().path(), clock.instant(),
                     System.nanoTime(), Credentials.presented(req), decoder, stream);
             stream.bind(exchange);
-            render(res, surface, exchange, stream, pipeline.handle(exchange));
+            var reply = pipeline.handle(exchange);
+            if (!stream.opened()) {
+                Headers.added(res, exchange.responseHeaders());
+            }
+            render(res, surface, exchange, stream, reply);
         } finally {
             inFlight.exit();
         }

@@ -52,6 +52,7 @@ final class LazyStream implements StreamSink {
         response.header("Cache-Control", "no-cache");
         response.header("X-Accel-Buffering", "no");
         Headers.dropped(response, exchange.notes().droppedParams());
+        Headers.added(response, exchange.responseHeaders());
         writer = created;
         return created;
     }

@@ -3,9 +3,6 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.RunningGateway;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +19,6 @@ class AdminCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void start() {
@@ -43,20 +39,8 @@ class AdminCommandsTest {
         gateway.close();
     }
 
-    private static synchronized Run run(Map<String, String> environment, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var oldOut = System.out;
-        var oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = WardenCommand.run(args, environment);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(Map<String, String> environment, String... args) {
+        return CliRun.of(environment, args);
     }
 
     private static String id(String output, String prefix) {

@@ -239,4 +239,20 @@ class DirectoryTest {
         assertThat(access.allowsModel("llama-3.1-8b")).isTrue();
         assertThat(access.allowsModel("gpt-4o")).as("no team of ann's allows it").isFalse();
     }
+
+    @Test
+    void limitsAlongTheChainAreNamedByScopeAndFilledFromEachLevelsTier() {
+        var limited = new Tier("t-limits", "limited", List.of(), new Limits(100L, 50_000L, 4, null, null), Map.of(), T);
+        var team = new Team("lim-team", "lim-org", "lim", "t-limits", List.of(), new Limits(10L, null, null,
+                new java.math.BigDecimal("25"), "monthly"), Map.of(), T);
+        var org = new Org("lim-org", "lim-org", null, List.of(), Limits.NONE, Map.of(), T);
+        var ray = new User("ray", "ray@example.com", null, "lim-org", List.of("lim-team"), Set.of(), null, List.of(),
+                Limits.NONE, Map.of(), T);
+        var dir = Directory.of(List.of(org), List.of(team), List.of(ray), List.of(limited));
+        var key = key("k9").user("ray").limits(new Limits(5L, null, null, null, null)).build();
+        assertThat(dir.limitsOf(key)).containsExactly(
+                new LimitLine("key:k9", new Limits(5L, null, null, null, null)),
+                new LimitLine("team:lim-team", new Limits(10L, 50_000L, 4, new java.math.BigDecimal("25"), "monthly")));
+        assertThat(dir.limitsOf(ray, List.of(team), org)).extracting(LimitLine::scope).containsExactly("team:lim-team");
+    }
 }

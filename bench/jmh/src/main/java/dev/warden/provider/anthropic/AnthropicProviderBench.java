@@ -1,5 +1,7 @@
 package dev.warden.provider.anthropic;
 
+import dev.warden.provider.CallNotes;
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.StreamOutcome;
@@ -54,7 +56,7 @@ public class AnthropicProviderBench {
     /** The streaming request (what the stream benchmarks' requests send). */
     @Benchmark
     public RequestWire.Body encodeRequest() {
-        return RequestWire.toWire(request, true, 4096);
+        return RequestWire.toWire(request, true, 4096, new UnsupportedParams(false, new CallNotes()));
     }
 
     @Benchmark

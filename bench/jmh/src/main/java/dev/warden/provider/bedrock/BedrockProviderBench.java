@@ -1,5 +1,7 @@
 package dev.warden.provider.bedrock;
 
+import dev.warden.provider.CallNotes;
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.StreamOutcome;
@@ -50,7 +52,7 @@ public class BedrockProviderBench {
 
     @Benchmark
     public ConverseRequestWire.ConverseCall encodeRequest() {
-        return ConverseRequestWire.toWire(request, 4096);
+        return ConverseRequestWire.toWire(request, 4096, new UnsupportedParams(false, new CallNotes()));
     }
 
     /** Frame bytes to canonical events: reader (both CRCs, headers map, payload copy), then the JSON decode. */

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.UnsupportedParams;
 import dev.warden.api.openai.OpenAiCodec;
 import dev.warden.llm.ChatRequest;
 import dev.warden.llm.StreamOutcome;
@@ -47,7 +48,7 @@ public class OllamaProviderBench {
 
     @Benchmark
     public byte[] encodeRequest() {
-        return ChatRequestWire.toWire(request, true, OllamaSettings.DEFAULTS, new CallNotes());
+        return ChatRequestWire.toWire(request, true, OllamaSettings.DEFAULTS, new UnsupportedParams(false, new CallNotes()));
     }
 
     @Benchmark

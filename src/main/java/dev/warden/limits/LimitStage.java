@@ -4,7 +4,6 @@ import dev.warden.llm.ApiError;
 import dev.warden.llm.Usage;
 import dev.warden.pipeline.Exchange;
 import dev.warden.pipeline.Operation;
-import dev.warden.pipeline.Principal;
 import dev.warden.pipeline.Reply;
 import dev.warden.pipeline.Slot;
 import dev.warden.pipeline.Stage;
@@ -18,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Enforces the caller's requests per minute, tokens per minute and concurrent requests on operations that reach
- * an upstream. Tokens are charged by estimate before the call and settled by the upstream's usage after it; a
+ * an upstream, for every scope of its chain at once (key, user, teams, organization): a team's limit is shared
+ * by all its keys. Rates are charged atomically across scopes; the x-ratelimit-* headers go on every answer. Tokens are charged by estimate before the call and settled by the upstream's usage after it; a
  * failed call gives its estimate back. Listing models, counting tokens and preloads are not metered.
  */
 public final class LimitStage implements Stage {
@@ -44,51 +44,58 @@ public final class LimitStage implements Stage {
     public Reply apply(Exchange exchange, Chain next) {
         var principal = exchange.principal().orElseThrow(() -> new IllegalStateException("not authenticated"));
         var operation = exchange.requireOperation();
-        var limits = resolver.limitsOf(principal);
-        if (!metered(operation) || limits.rpm() == null && limits.tpm() == null && limits.maxParallel() == null) {
+        var lines = resolver.limitsOf(principal);
+        if (!metered(operation) || lines.isEmpty()) {
             return next.proceed(exchange);
         }
-        if (isZero(limits.rpm()) || isZero(limits.tpm()) || isZero(limits.maxParallel())) {
-            return refuse("This API key has a rate limit of 0: it may not make requests.", null);
-        }
-        var scope = scope(principal);
-        var rates = new ArrayList<Limit>(2);
-        Limit tokens = null;
-        if (limits.rpm() != null) {
-            rates.add(Limit.perMinute(scope + ":rpm", Measure.REQUESTS, limits.rpm()));
-        }
-        if (limits.tpm() != null) {
-            tokens = Limit.perMinute(scope + ":tpm", Measure.TOKENS, limits.tpm());
-            rates.add(tokens);
+        var rates = new ArrayList<Limit>();
+        var tokens = new ArrayList<Limit>();
+        var slots = new ArrayList<Concurrency>();
+        for (var line : lines) {
+            var limits = line.limits();
+            if (isZero(limits.rpm()) || isZero(limits.tpm()) || isZero(limits.maxParallel())) {
+                return refuse("The rate limit of " + line.scope() + " is 0: it may not make requests.", null);
+            }
+            if (limits.rpm() != null) {
+                rates.add(Limit.perMinute(line.scope() + ":rpm", Measure.REQUESTS, limits.rpm()));
+            }
+            if (limits.tpm() != null) {
+                var limit = Limit.perMinute(line.scope() + ":tpm", Measure.TOKENS, limits.tpm());
+                rates.add(limit);
+                tokens.add(limit);
+            }
+            if (limits.maxParallel() != null) {
+                slots.add(new Concurrency(line.scope() + ":parallel", limits.maxParallel(), lease));
+            }
         }
         long estimate = TokenEstimate.of(operation);
-        var refusal = charge(rates, estimate);
+        var refusal = charge(exchange, rates, estimate);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Lease held = null;
-        if (limits.maxParallel() != null) {
-            var concurrency = new Concurrency(scope + ":parallel", limits.maxParallel(), lease);
-            switch (limiter.acquireSlot(concurrency, clock.instant())) {
-                case SlotDecision.Granted granted -> held = granted.lease();
-                case SlotDecision.Busy busy -> {
-                    settleQuietly(tokens, -estimate);
-                    return refuse("Too many concurrent requests: this API key may have " + busy.max()
-                            + " in flight at once.", 1L);
+        var held = new ArrayList<Lease>(slots.size());
+        for (var concurrency : slots) {
+            @Nullable Reply refused = switch (limiter.acquireSlot(concurrency, clock.instant())) {
+                case SlotDecision.Granted granted -> {
+                    held.add(granted.lease());
+                    yield null;
                 }
-                case SlotDecision.Unavailable unavailable -> {
-                    settleQuietly(tokens, -estimate);
-                    return new Reply.Failure(new ApiError.Unavailable("Rate limits cannot be checked right now."));
-                }
+                case SlotDecision.Busy busy -> refuse("Too many concurrent requests: " + concurrency.key()
+                        .replace(":parallel", "") + " may have " + busy.max() + " in flight at once.", 1L);
+                case SlotDecision.Unavailable unavailable -> new Reply.Failure(
+                        new ApiError.Unavailable("Rate limits cannot be checked right now."));
+            };
+            if (refused != null) {
+                held.forEach(this::releaseQuietly);
+                settleQuietly(tokens, -estimate);
+                return refused;
             }
         }
         Reply reply;
         try {
             reply = next.proceed(exchange);
         } finally {
-            if (held != null) {
-                releaseQuietly(held);
-            }
+            held.forEach(this::releaseQuietly);
         }
         var used = usageOf(reply);
         if (used.isPresent()) {
@@ -97,17 +104,24 @@ public final class LimitStage implements Stage {
         return reply;
     }
 
-    private Optional<Reply> charge(List<Limit> rates, long estimate) {
+    private Optional<Reply> charge(Exchange exchange, List<Limit> rates, long estimate) {
         if (rates.isEmpty()) {
             return Optional.empty();
         }
-        return switch (limiter.acquire(rates, estimate, clock.instant())) {
+        var decision = limiter.acquire(rates, estimate, clock.instant());
+        // Retry-After comes with the error itself; the x-ratelimit-* headers go on every answer.
+        RateLimitHeaders.of(decision).forEach((name, value) -> {
+            if (!name.equals("retry-after")) {
+                exchange.responseHeader(name, value);
+            }
+        });
+        return switch (decision) {
             case Decision.Allowed allowed -> Optional.empty();
-            case Decision.Refused refused -> Optional.of(refuse("Rate limit reached: " + describe(refused.limit())
+            case Decision.Refused refused -> Optional.of(refuse("Rate limit reached for " + describe(refused.limit())
                     + ". Please try again in " + RateLimitHeaders.duration(refused.retryAfter()) + ".",
                     RateLimitHeaders.retryAfterSeconds(refused.retryAfter())));
             case Decision.TooLarge tooLarge -> Optional.of(refuse("Request too large: about "
-                    + tooLarge.requested() + " tokens requested, the limit is " + describe(tooLarge.limit())
+                    + tooLarge.requested() + " tokens requested, the limit of " + describe(tooLarge.limit())
                     + ". Send a shorter request or a smaller max_tokens.", null));
             case Decision.Unavailable unavailable -> Optional.of(
                     new Reply.Failure(new ApiError.Unavailable("Rate limits cannot be checked right now.")));
@@ -116,7 +130,7 @@ public final class LimitStage implements Stage {
 
     /** Tokens the call really used; a failure used none (the estimate is given back); unknown keeps it. */
     private static Optional<Long> usageOf(Reply reply) {
-        Usage usage = switch (reply) {
+        @Nullable Usage usage = switch (reply) {
             case Reply.Chat chat -> chat.response().usage();
             case Reply.Completion completion -> completion.response().usage();
             case Reply.Embeddings embeddings -> embeddings.response().usage();
@@ -130,14 +144,16 @@ public final class LimitStage implements Stage {
     }
 
     /** Settling is bookkeeping after the answer exists: a limiter outage must not turn it into an error. */
-    private void settleQuietly(@Nullable Limit tokens, long delta) {
-        if (tokens == null || delta == 0) {
+    private void settleQuietly(List<Limit> tokens, long delta) {
+        if (delta == 0) {
             return;
         }
-        try {
-            limiter.settle(tokens, delta, clock.instant());
-        } catch (LimiterUnavailableException e) {
-            // the estimate stands; FailoverRateLimiter counts the error
+        for (var limit : tokens) {
+            try {
+                limiter.settle(limit, delta, clock.instant());
+            } catch (LimiterUnavailableException e) {
+                // the estimate stands; FailoverRateLimiter counts the error
+            }
         }
     }
 
@@ -161,18 +177,10 @@ public final class LimitStage implements Stage {
         };
     }
 
-    /** Bucket keys name the kind of caller, so a key id and a JWT subject can never share a bucket. */
-    static String scope(Principal principal) {
-        var kind = switch (principal.kind()) {
-            case VIRTUAL_KEY -> "key";
-            case JWT -> "jwt";
-            case MASTER -> "master";
-        };
-        return kind + ":" + principal.id();
-    }
-
+    /** "key:key_123: 60 requests per minute": the scope is the bucket key without its suffix. */
     private static String describe(Limit limit) {
-        return limit.rate() + " " + limit.measure().name().toLowerCase(Locale.ROOT) + " per minute";
+        var scope = limit.key().substring(0, limit.key().lastIndexOf(':'));
+        return scope + ": " + limit.rate() + " " + limit.measure().name().toLowerCase(Locale.ROOT) + " per minute";
     }
 
     private static boolean isZero(@Nullable Number value) {

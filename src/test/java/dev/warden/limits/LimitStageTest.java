@@ -3,6 +3,7 @@ package dev.warden.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.identity.Access;
+import dev.warden.identity.LimitLine;
 import dev.warden.identity.Limits;
 import dev.warden.identity.Owner;
 import dev.warden.llm.ApiError;
@@ -29,14 +30,15 @@ import org.junit.jupiter.api.Test;
 
 class LimitStageTest {
     private static final Principal KEY = new Principal("key_123", Principal.Kind.VIRTUAL_KEY, Owner.NONE,
-            Access.UNRESTRICTED, Set.of());
+            Access.UNRESTRICTED, Set.of(), List.of());
 
     private final AtomicReference<Instant> now = new AtomicReference<>(RateLimiterContract.T0);
     private final InstantSource clock = () -> now.get();
     private final InMemoryRateLimiter limiter = InMemoryRateLimiter.create();
 
     private LimitStage stage(Limits limits) {
-        return new LimitStage(limiter, principal -> limits, clock, Duration.ofMinutes(10));
+        return new LimitStage(limiter, principal -> limits.none() ? List.of()
+                : List.of(new LimitLine("key:key_123", limits)), clock, Duration.ofMinutes(10));
     }
 
     private static Limits limits(Long rpm, Long tpm, Integer parallel) {
@@ -68,7 +70,7 @@ class LimitStageTest {
         var refused = (Reply.Failure) stage.apply(chat(), answering(10));
         var error = (ApiError.RateLimited) refused.error();
         assertThat(error.retryAfterSeconds()).isEqualTo(30);
-        assertThat(error.message()).contains("2 requests per minute").contains("30s");
+        assertThat(error.message()).contains("key:key_123: 2 requests per minute").contains("30s");
         now.set(now.get().plusSeconds(30));
         assertThat(stage.apply(chat(), answering(10))).isInstanceOf(Reply.Chat.class);
     }
@@ -150,7 +152,8 @@ class LimitStageTest {
         try (var redis = RedisRateLimiter.connect("127.0.0.1", 1, "x:", Duration.ofMillis(200))) {
             var down = new FailoverRateLimiter(redis, FailurePolicy.FAIL_CLOSED, InMemoryRateLimiter.create(), 3,
                     Duration.ofSeconds(1), () -> "id");
-            var stage = new LimitStage(down, principal -> limits(10L, null, null), clock, Duration.ofMinutes(1));
+            var stage = new LimitStage(down, principal -> List.of(new LimitLine("key:k", limits(10L, null, null))),
+                    clock, Duration.ofMinutes(1));
             var reply = (Reply.Failure) stage.apply(chat(), answering(1));
             assertThat(reply.error()).isInstanceOf(ApiError.Unavailable.class);
             assertThat(reply.error().status()).isEqualTo(503);
@@ -160,6 +163,30 @@ class LimitStageTest {
     @Test
     void tokenEstimatesCountCharactersAndTheAllowedOutput() {
         assertThat(TokenEstimate.of(chat().requireOperation())).isEqualTo(150);
-        assertThat(LimitStage.scope(KEY)).isEqualTo("key:key_123");
+    }
+
+    @Test
+    void aTeamLimitIsSharedByItsKeysAndChargedTogetherWithTheKeys() {
+        var team = new LimitLine("team:team_1", limits(2L, null, null));
+        var stage = new LimitStage(limiter, principal -> List.of(
+                new LimitLine("key:" + principal.id(), limits(10L, null, null)), team), clock, Duration.ofMinutes(1));
+        var other = new Principal("key_456", Principal.Kind.VIRTUAL_KEY, Owner.NONE, Access.UNRESTRICTED, Set.of(),
+                List.of());
+        var first = chat();
+        assertThat(stage.apply(first, answering(1))).isInstanceOf(Reply.Chat.class);
+        assertThat(first.responseHeaders()).containsEntry("x-ratelimit-limit-requests", "2")
+                .containsEntry("x-ratelimit-remaining-requests", "1")
+                .containsEntry("x-ratelimit-reset-requests", "30s");
+        var second = chat();
+        second.principal(other);
+        assertThat(stage.apply(second, answering(1))).isInstanceOf(Reply.Chat.class);
+        var third = chat();
+        var refused = (Reply.Failure) stage.apply(third, answering(1));
+        assertThat(refused.error().message()).contains("team:team_1");
+        assertThat(third.responseHeaders()).containsEntry("x-ratelimit-remaining-requests", "0")
+                .doesNotContainKey("retry-after");
+        var keyOnly = (Decision.Allowed) limiter.acquire(
+                List.of(Limit.perMinute("key:key_123:rpm", Measure.REQUESTS, 10)), 0, now.get());
+        assertThat(keyOnly.quotas().getFirst().remaining()).as("the refused request charged no scope").isEqualTo(8);
     }
 }

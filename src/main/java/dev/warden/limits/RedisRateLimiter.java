@@ -1,11 +1,13 @@
 package dev.warden.limits;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -53,7 +55,35 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * (200 ms is a good value), and waiting for a free pooled connection as well, so no request hangs on Redis.
      */
     public static RedisRateLimiter connect(String host, int port, String prefix, Duration timeout) {
+        return connect(URI.create("redis://" + host + ":" + port), null, prefix, timeout);
+    }
+
+    /**
+     * As {@link #connect(String, int, String, Duration)}, for {@code redis://[user:password@]host[:port][/db]}
+     * ({@code rediss://} for TLS); {@code password}, when given, wins over one in the URL.
+     */
+    public static RedisRateLimiter connect(URI url, @Nullable String password, String prefix, Duration timeout) {
         int millis = Math.toIntExact(timeout.toMillis());
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis)
+                .socketTimeoutMillis(millis)
+                .clientName("warden-limits")
+                .ssl("rediss".equalsIgnoreCase(url.getScheme()));
+        var userInfo = url.getUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            var user = userInfo.substring(0, userInfo.indexOf(':'));
+            if (!user.isEmpty()) {
+                config.user(user);
+            }
+            config.password(userInfo.substring(userInfo.indexOf(':') + 1));
+        }
+        if (password != null) {
+            config.password(password);
+        }
+        var path = url.getPath();
+        if (path != null && path.length() > 1) {
+            config.database(Integer.parseInt(path.substring(1)));
+        }
         var pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
         pool.setMaxIdle(64);
@@ -61,12 +91,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         pool.setMaxWait(timeout);
         pool.setBlockWhenExhausted(true);
         var client = RedisClient.builder()
-                .hostAndPort(host, port)
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis(millis)
-                        .socketTimeoutMillis(millis)
-                        .clientName("warden-limits")
-                        .build())
+                .hostAndPort(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort())
+                .clientConfig(config.build())
                 .poolConfig(pool)
                 .build();
         return new RedisRateLimiter(client, prefix, () -> UUID.randomUUID().toString());

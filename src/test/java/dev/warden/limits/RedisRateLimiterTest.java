@@ -61,6 +61,18 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
+    void aLimiterConnectedByUrlSharesBucketsWithOneConnectedByHostAndPort() {
+        try (var byUrl = RedisRateLimiter.connect(java.net.URI.create("redis://127.0.0.1:6379/0"), null, redis.prefix,
+                Duration.ofMillis(200));
+                var byHost = RedisRateLimiter.connect("127.0.0.1", 6379, redis.prefix, Duration.ofMillis(200))) {
+            var limit = rpm("key:url:rpm", 60, 2);
+            assertThat(byUrl.acquire(List.of(limit), 0, T0)).isInstanceOf(Decision.Allowed.class);
+            assertThat(byHost.acquire(List.of(limit), 0, T0)).isInstanceOf(Decision.Allowed.class);
+            assertThat(byUrl.acquire(List.of(limit), 0, T0)).isInstanceOf(Decision.Refused.class);
+        }
+    }
+
+    @Test
     void aScriptRedisDoesNotKnowIsSentInFullOnceThenRunsByDigest() {
         var script = LuaScript.of("-- " + UUID.randomUUID() + "\nreturn tonumber(ARGV[1]) + 1");
         assertThat(redis.admin.scriptExists(List.of(script.sha()))).containsExactly(false);

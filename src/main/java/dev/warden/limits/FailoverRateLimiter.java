@@ -1,0 +1,147 @@
+package dev.warden.limits;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Puts a {@link FailurePolicy} in front of a shared limiter (Redis). A call that fails, or that the open
+ * {@link Circuit} skips, is answered by the policy: allowed unlimited, refused as unavailable (503), or decided by
+ * a local in-memory limiter. Never waits longer than the primary's own timeout, and not at all while the circuit
+ * is open. The counters are for metrics.
+ */
+public final class FailoverRateLimiter implements RateLimiter {
+    private final RateLimiter primary;
+    private final FailurePolicy policy;
+    private final RateLimiter local;
+    private final Circuit circuit;
+    private final Supplier<String> leaseIds;
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    /**
+     * @param local consulted only under {@link FailurePolicy#LOCAL}
+     * @param failureThreshold consecutive failures that open the circuit
+     * @param openFor how long an open circuit skips the primary
+     */
+    public FailoverRateLimiter(RateLimiter primary, FailurePolicy policy, RateLimiter local, int failureThreshold,
+            Duration openFor, Supplier<String> leaseIds) {
+        this.primary = primary;
+        this.policy = policy;
+        this.local = local;
+        this.circuit = new Circuit(failureThreshold, openFor);
+        this.leaseIds = leaseIds;
+    }
+
+    /** Three failures open the circuit for a second; the local fallback is a fresh in-memory limiter. */
+    public static FailoverRateLimiter of(RateLimiter primary, FailurePolicy policy) {
+        return new FailoverRateLimiter(primary, policy, InMemoryRateLimiter.create(), 3, Duration.ofSeconds(1),
+                () -> UUID.randomUUID().toString());
+    }
+
+    @Override
+    public Decision acquire(List<Limit> limits, long tokens, Instant now) {
+        if (attempt(now)) {
+            try {
+                var decision = primary.acquire(limits, tokens, now);
+                circuit.succeeded();
+                return decision;
+            } catch (LimiterUnavailableException e) {
+                failed(now);
+            }
+        }
+        fallbacks.incrementAndGet();
+        return switch (policy) {
+            case FAIL_OPEN -> new Decision.Allowed(List.of());
+            case FAIL_CLOSED -> new Decision.Unavailable("The rate limiter is unavailable.");
+            case LOCAL -> local.acquire(limits, tokens, now);
+        };
+    }
+
+    @Override
+    public void settle(Limit limit, long delta, Instant now) {
+        if (attempt(now)) {
+            try {
+                primary.settle(limit, delta, now);
+                circuit.succeeded();
+                return;
+            } catch (LimiterUnavailableException e) {
+                failed(now);
+            }
+        }
+        fallbacks.incrementAndGet();
+        if (policy == FailurePolicy.LOCAL) {
+            local.settle(limit, delta, now);
+        }
+    }
+
+    @Override
+    public SlotDecision acquireSlot(Concurrency concurrency, Instant now) {
+        if (attempt(now)) {
+            try {
+                var decision = primary.acquireSlot(concurrency, now);
+                circuit.succeeded();
+                return decision;
+            } catch (LimiterUnavailableException e) {
+                failed(now);
+            }
+        }
+        fallbacks.incrementAndGet();
+        return switch (policy) {
+            case FAIL_OPEN -> new SlotDecision.Granted(
+                    new Lease(concurrency.key(), leaseIds.get(), now.plus(concurrency.lease())));
+            case FAIL_CLOSED -> new SlotDecision.Unavailable("The rate limiter is unavailable.");
+            case LOCAL -> local.acquireSlot(concurrency, now);
+        };
+    }
+
+    /**
+     * Hands the lease back wherever it may have come from: releasing an unknown lease is harmless on both sides.
+     * A Redis lease that cannot be released while Redis is down lapses at its expiry.
+     */
+    @Override
+    public void release(Lease lease) {
+        if (policy == FailurePolicy.LOCAL) {
+            local.release(lease);
+        }
+        if (!circuit.open()) {
+            try {
+                primary.release(lease);
+            } catch (LimiterUnavailableException e) {
+                errors.incrementAndGet();
+            }
+        }
+    }
+
+    /** Calls to the primary that failed. */
+    public long errors() {
+        return errors.get();
+    }
+
+    /** Calls answered by the failure policy instead of the primary. */
+    public long fallbacks() {
+        return fallbacks.get();
+    }
+
+    /** Calls that did not try the primary because the circuit was open. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    private boolean attempt(Instant now) {
+        if (circuit.allows(Gcra.micros(now))) {
+            return true;
+        }
+        skipped.incrementAndGet();
+        return false;
+    }
+
+    private void failed(Instant now) {
+        errors.incrementAndGet();
+        circuit.failed(Gcra.micros(now));
+    }
+}

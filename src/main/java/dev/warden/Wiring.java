@@ -17,6 +17,14 @@ import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.config.RedisConfig;
+import dev.warden.limits.FailoverRateLimiter;
+import dev.warden.limits.FailurePolicy;
+import dev.warden.limits.InMemoryRateLimiter;
+import dev.warden.limits.LimitStage;
+import dev.warden.limits.LimitsResolver;
+import dev.warden.limits.RateLimiter;
+import dev.warden.limits.RedisRateLimiter;
 import dev.warden.spend.CostStage;
 import dev.warden.pricing.PricingCatalog;
 import dev.warden.identity.Access;
@@ -165,11 +173,14 @@ public final class Wiring implements AutoCloseable {
         var byName = new LinkedHashMap<String, DeploymentConfig>();
         config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
         var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored);
+        var limiter = rateLimiter(config.redis(), closeables);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),
                 new DecodeStage(),
                 new AuthorizeStage(),
+                // A concurrency slot is leased for at most an hour: longer than any upstream timeout allows a call.
+                new LimitStage(limiter, LimitsResolver.chain(), clock, Duration.ofHours(1)),
                 new RouteStage(routing),
                 new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing.get()
                         .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED)))),
@@ -183,6 +194,22 @@ public final class Wiring implements AutoCloseable {
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(closeables, server, config, masterKey, generated);
+    }
+
+    /** In-process limits, or Redis shared by every instance with the configured failure policy. */
+    private static RateLimiter rateLimiter(@org.jspecify.annotations.Nullable RedisConfig redis,
+            List<AutoCloseable> closeables) {
+        if (redis == null) {
+            return InMemoryRateLimiter.create();
+        }
+        var shared = RedisRateLimiter.connect(redis.url(), redis.password() == null ? null : redis.password().value(),
+                "warden:rl:", redis.timeout());
+        closeables.add(shared::close);
+        return FailoverRateLimiter.of(shared, switch (redis.onFailure()) {
+            case LOCAL -> FailurePolicy.LOCAL;
+            case FAIL_OPEN -> FailurePolicy.FAIL_OPEN;
+            case FAIL_CLOSED -> FailurePolicy.FAIL_CLOSED;
+        });
     }
 
     /** The configured aliases first, then what upstreams reported they serve (as deployment/model). */

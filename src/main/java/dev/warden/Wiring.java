@@ -17,6 +17,13 @@ import dev.warden.registry.DeploymentSync;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
+import dev.warden.budget.BudgetLedger;
+import dev.warden.budget.HttpWebhookNotifier;
+import dev.warden.budget.RedisBudgetLedger;
+import dev.warden.budget.SpendRecorder;
+import dev.warden.budget.WebhookNotifier;
+import dev.warden.spend.Budgets;
+import dev.warden.store.JdbcSpendStore;
 import dev.warden.config.RedisConfig;
 import dev.warden.limits.FailoverRateLimiter;
 import dev.warden.limits.FailurePolicy;
@@ -174,6 +181,7 @@ public final class Wiring implements AutoCloseable {
         config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
         var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored);
         var limiter = rateLimiter(config.redis(), closeables);
+        var budgets = budgets(config, database, clock, closeables);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),
@@ -183,7 +191,8 @@ public final class Wiring implements AutoCloseable {
                 new LimitStage(limiter, LimitsResolver.chain(), clock, Duration.ofHours(1)),
                 new RouteStage(routing),
                 new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing.get()
-                        .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED)))),
+                        .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED))),
+                        budgets),
                 new MeterStage(TokenCounter.create()),
                 new InvokeStage(() -> catalog(routing.get(), discovery))));
 
@@ -194,6 +203,37 @@ public final class Wiring implements AutoCloseable {
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(closeables, server, config, masterKey, generated);
+    }
+
+    /** Budget reservations in process or in Redis (with the same failure policy as limits), and the spend ledger. */
+    private static Budgets budgets(WardenConfig config, Database database, InstantSource clock,
+            List<AutoCloseable> closeables) {
+        BudgetLedger ledger;
+        var redis = config.redis();
+        if (redis == null) {
+            ledger = BudgetLedger.inMemory();
+        } else {
+            var client = RedisBudgetLedger.client(redis.url().getHost(), redis.url().getPort() < 0 ? 6379
+                    : redis.url().getPort(), redis.timeout(), 16);
+            closeables.add(client::close);
+            ledger = RedisBudgetLedger.create(client, "warden:budget:", switch (redis.onFailure()) {
+                case LOCAL -> dev.warden.budget.FailurePolicy.LOCAL;
+                case FAIL_OPEN -> dev.warden.budget.FailurePolicy.FAIL_OPEN;
+                case FAIL_CLOSED -> dev.warden.budget.FailurePolicy.FAIL_CLOSED;
+            }, Duration.ofDays(2));
+        }
+        var spend = SpendRecorder.start(new JdbcSpendStore(database), Duration.ofSeconds(5), 100_000);
+        closeables.add(spend);
+        var webhookUrl = config.budgets().webhookUrl();
+        Optional<WebhookNotifier> webhook = Optional.empty();
+        if (webhookUrl != null) {
+            var notifier = HttpWebhookNotifier.start(java.net.http.HttpClient.newHttpClient(), webhookUrl,
+                    Duration.ofSeconds(5), 1000);
+            closeables.add(notifier);
+            webhook = Optional.of(notifier);
+        }
+        return new Budgets(ledger, spend, webhook, clock, config.budgets().timeZone(),
+                config.budgets().reservationTtl(), config.budgets().thresholds(), 4096);
     }
 
     /** In-process limits, or Redis shared by every instance with the configured failure policy. */

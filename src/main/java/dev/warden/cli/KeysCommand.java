@@ -53,7 +53,11 @@ final class KeysCommand {
                     limits.put("rpm", rpm);
                 }
                 if (budget != null) {
-                    limits.put("budget_usd", budget);
+                    try {
+                        limits.put("budget_usd", new java.math.BigDecimal(budget));
+                    } catch (NumberFormatException notNumber) {
+                        throw new CliException("--budget must be a number of US dollars, like 25 or 12.50");
+                    }
                 }
             }
             var created = client.post("/keys", body);

@@ -80,8 +80,10 @@ public final class UpstreamClient implements AutoCloseable {
             var body = new WatchedStream(response.inputStream(), new Abort(response, connection), watchdog,
                     timeouts.streamIdle().toNanos(), System.nanoTime());
             var headers = response.headers();
+            // A content-encoded body may be decoded by the client, and then its length is not the declared one.
+            long length = headers.contains(HeaderNames.CONTENT_ENCODING) ? -1 : headers.contentLength().orElse(-1);
             return new UpstreamResponse(response.status().code(), name -> headers.first(HeaderNames.create(name)),
-                    body);
+                    body, length);
         } catch (RuntimeException e) {
             connections.remove(callId);
             if (response != null) {

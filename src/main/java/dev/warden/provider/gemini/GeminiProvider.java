@@ -161,7 +161,7 @@ public final class GeminiProvider implements Provider {
     private byte[] call(GeminiAddressing.Method method, String model, byte[] body, CallNotes notes) {
         try (var response = send(method, model, body, false, notes)) {
             try {
-                return response.body().readAllBytes();
+                return response.readBody();
             } catch (IOException e) {
                 throw new ApiException(response.idleTimedOut()
                         ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")

@@ -13,8 +13,11 @@ import java.util.function.Function;
  * body is fully read cancels the upstream request (the connection is closed, so the upstream stops generating).
  */
 public final class UpstreamResponse implements AutoCloseable {
-    /** The first read of a body of unknown length; most whole answers (chat, errors) fit. */
-    private static final int FIRST_READ = 4096;
+    /**
+     * The first read of a body of unknown length (chunked). Small, because the HTTP client allocates a buffer as
+     * large as each read asks for: reads of 1 KB, 1 KB, 2 KB, 4 KB... waste at most about the body's size.
+     */
+    private static final int FIRST_READ = 1024;
     /** The largest array the JVM reliably allocates. */
     private static final long MAX_BODY = Integer.MAX_VALUE - 8;
 

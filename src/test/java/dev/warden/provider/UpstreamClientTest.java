@@ -78,6 +78,23 @@ class UpstreamClientTest {
     }
 
     @Test
+    void availableCountsWhatTheClientHasReceivedButNotWhatTheUpstreamHasNotSentYet() throws Exception {
+        try (var response = client.send(post("/big-chunked"))) {
+            var body = response.body();
+            assertThat(body.read(new byte[100])).isPositive();
+            assertThat(body.available()).as("the other chunks came with the first").isPositive();
+            response.readBody();
+            assertThat(body.available()).isZero();
+        }
+        try (var response = client.send(post("/slow-chunks"))) {
+            var body = response.body();
+            assertThat(body.read(new byte[100])).isEqualTo(1);
+            assertThat(body.available()).as("the second chunk is 600 ms away").isZero();
+            response.readBody();
+        }
+    }
+
+    @Test
     void aBodyThatEndsBeforeItsContentLengthIsAFailedExchangeNotAShortAnswer() {
         try (var response = client.send(post("/short"))) {
             assertThatThrownBy(response::readBody).isInstanceOf(IOException.class);
@@ -199,14 +216,14 @@ class UpstreamClientTest {
                         out.write("1\r\nb\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     }
                     case "/big-chunked" -> {
-                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(
-                                StandardCharsets.US_ASCII));
+                        // One write, so the client receives the chunks together.
+                        var whole = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
                         for (int from = 0; from < BIG_BODY.length(); from += 3_000) {
                             var chunk = BIG_BODY.substring(from, Math.min(BIG_BODY.length(), from + 3_000));
-                            out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(
-                                    StandardCharsets.US_ASCII));
+                            whole.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk)
+                                    .append("\r\n");
                         }
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.write(whole.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
                     }
                     case "/short" -> {
                         out.write("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n{\"ok\"".getBytes(

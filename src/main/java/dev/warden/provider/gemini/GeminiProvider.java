@@ -84,8 +84,8 @@ public final class GeminiProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = ChatRequestWire.toWire(request, settings.flavor(), unsupported(notes));
         var response = send(GeminiAddressing.Method.STREAM, request.model(), body, true, notes);
-        return StreamPump.run(response, new SseReader(response.body())::next,
-                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()));
+        return StreamPump.run(response, new SseReader(response.body()),
+                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()), notes);
     }
 
     /**

@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                                   # full run, ~8 min; holds /tmp/warden-build.lock throughout
 #   WARMUP=2 DURATION=3 TTFB_N=10 bench/run.sh     # ~2 min smoke run
+#   JVM_WARMUP=0 bench/run.sh                      # measure Warden from a cold JVM, as runs before 2026-11-24 08:00 did
 #   NOLOG=0 bench/run.sh                           # skip the extra "access log off" Warden pass
 #   WARDEN_JAVA_OPTS="-Xmx64m" bench/run.sh        # extra JVM flags for Warden (experiments)
 #   CELLS=json/0ms CONNS=32 TTFB_N=0 IDLE_REQUESTS=0 NOLOG=0 bench/run.sh   # one focused cell, ~1 min
@@ -25,6 +26,10 @@ ROOT="$(cd "$HERE/.." && pwd)"
 . "$HERE/lib.sh"
 
 WARMUP=${WARMUP:-5}          # seconds at 32 connections before each (target, mode, upstream), discarded
+# Seconds of load (32 connections, half non-streaming, half streaming) a freshly started Warden gets before its
+# first measured cell: on this 2-core machine C2 takes ~45 % of a core for the first ~20 s of load, so without it
+# the first cells measure a JVM still compiling, not the gateway (docs/benchmarks.md, "JIT warm-up").
+JVM_WARMUP=${JVM_WARMUP:-30}
 DURATION=${DURATION:-10}     # seconds per measured cell
 TTFB_N=${TTFB_N:-40}         # sequential streaming requests on the drip upstream (each ~220 ms)
 IDLE_REQUESTS=${IDLE_REQUESTS:-1000}  # requests sent before the idle RSS reading
@@ -67,8 +72,17 @@ nginx_start
   echo "# date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo '+dirty')"
   echo "# machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -m | awk '/Mem:/{print $2}') MB RAM, kernel $(uname -r)"
   echo "# java: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1 | sed 's/.*: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "# Warden JVM: $WARDEN_JVM; WARMUP=${WARMUP}s DURATION=${DURATION}s TTFB_N=$TTFB_N; loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# Warden JVM: $WARDEN_JVM; JVM_WARMUP=${JVM_WARMUP}s WARMUP=${WARMUP}s DURATION=${DURATION}s TTFB_N=$TTFB_N; loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RAW"
+
+# jvm_warmup: JVM_WARMUP seconds of load, alternating non-streaming and streaming, discarded.
+jvm_warmup() {
+  [ "$JVM_WARMUP" -gt 0 ] || return 0
+  log "JVM warm-up: ${JVM_WARMUP}s at 32 connections (json and sse), discarded"
+  local half=$(( (JVM_WARMUP + 1) / 2 ))
+  wrk_run "$WARDEN" 32 2 "$half" 0 jvm-warmup json-0ms >/dev/null
+  wrk_run "$WARDEN" 32 2 "$half" 1 jvm-warmup sse-0ms >/dev/null
+}
 
 # start_warden <access-log file|off>  -> sets WPID
 start_warden() {
@@ -168,6 +182,7 @@ if [ "$IDLE_REQUESTS" -gt 0 ]; then
   sleep 5
   rss_line warden idle
 fi
+jvm_warmup
 
 for cellname in $CELLS; do
   mode=${cellname%/*} up=${cellname#*/}
@@ -195,6 +210,7 @@ stop_warden
 # --- Warden, access log off (what the log costs) ---
 if [ "$NOLOG" = 1 ]; then
   start_warden off
+  jvm_warmup
   for cellname in $CELLS; do
     if [ "${cellname#*/}" = 0ms ]; then cell warden-nolog "$WARDEN" "${cellname%/*}" 0ms "${cellname%/*}-0ms"; fi
   done

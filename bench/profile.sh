@@ -42,7 +42,7 @@ nginx_start
 logfile=""; [ "$ACCESS_LOG" = file ] && logfile="$OUT/warden-access.log"
 # shellcheck disable=SC2086
 BENCH_ACCESS_LOG=$ACCESS_LOG BENCH_ACCESS_LOG_FILE=$logfile WARDEN_BENCH_PORT=$WARDEN_PORT \
-  "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k ${WARDEN_JAVA_OPTS:-} \
+  "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms32m -Xss512k ${WARDEN_JAVA_OPTS:-} \
   -XX:FlightRecorderOptions:stackdepth=512 \
   -XX:StartFlightRecording=name=bench,settings=profile,filename="$OUT/warden.jfr",dumponexit=true \
   -jar "$ROOT/target/warden.jar" serve --config "$HERE/warden-bench.yaml" >"$OUT/warden.log" 2>&1 &
@@ -50,8 +50,9 @@ WPID=$!
 for i in $(seq 1 100); do curl -fsS -o /dev/null "$WARDEN/health/ready" 2>/dev/null && break; sleep 0.1; done
 
 stream=0; [ "$MODE" = sse ] && stream=1
-log "warm-up 10 s, then $SECONDS_RECORDED s recorded ($MODE, $CONNS connections)"
-wrk_run "$WARDEN" 32 2 10 "$stream" warmup "$MODE-0ms" >/dev/null
+log "warm-up ${WARM:-30} s, then $SECONDS_RECORDED s recorded ($MODE, $CONNS connections)"
+# ~20 s of load before C2 is done on this machine; a recording of a JVM still compiling shows the compiler.
+wrk_run "$WARDEN" 32 2 "${WARM:-30}" "$stream" warmup "$MODE-0ms" >/dev/null
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.stop name=bench >/dev/null   # drop the warm-up from the recording
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.start name=bench settings=profile filename="$OUT/warden.jfr" >/dev/null
 threads=2; [ "$CONNS" = 1 ] && threads=1

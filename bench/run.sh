@@ -5,8 +5,11 @@
 #
 #   bench/run.sh                                   # full run, ~8 min; holds /tmp/warden-build.lock throughout
 #   WARMUP=2 DURATION=3 TTFB_N=10 bench/run.sh     # ~2 min smoke run
+#   JVM_WARMUP=0 bench/run.sh                      # measure Warden from a cold JVM, as runs before 2026-11-24 08:00 did
 #   NOLOG=0 bench/run.sh                           # skip the extra "access log off" Warden pass
 #   WARDEN_JAVA_OPTS="-Xmx64m" bench/run.sh        # extra JVM flags for Warden (experiments)
+#   CELLS=json/0ms CONNS=32 TTFB_N=0 IDLE_REQUESTS=0 NOLOG=0 bench/run.sh   # one focused cell, ~1 min
+#   TARGETS="nginx warden" BUILD=0 ...             # only these targets; reuse target/warden.jar as it is
 #
 # Output: markdown on stdout and in bench/out/run/<timestamp>/table.md; raw lines in raw.txt next to it.
 set -euo pipefail
@@ -23,11 +26,18 @@ ROOT="$(cd "$HERE/.." && pwd)"
 . "$HERE/lib.sh"
 
 WARMUP=${WARMUP:-5}          # seconds at 32 connections before each (target, mode, upstream), discarded
+# Seconds of load (32 connections, half non-streaming, half streaming) a freshly started Warden gets before its
+# first measured cell: on this 2-core machine C2 takes ~45 % of a core for the first ~20 s of load, so without it
+# the first cells measure a JVM still compiling, not the gateway (docs/benchmarks.md, "JIT warm-up").
+JVM_WARMUP=${JVM_WARMUP:-30}
 DURATION=${DURATION:-10}     # seconds per measured cell
 TTFB_N=${TTFB_N:-40}         # sequential streaming requests on the drip upstream (each ~220 ms)
 IDLE_REQUESTS=${IDLE_REQUESTS:-1000}  # requests sent before the idle RSS reading
 NOLOG=${NOLOG:-1}            # 1: also measure Warden with the access log off (0 ms cells only)
 WARDEN_PORT=${WARDEN_PORT:-18100}
+CELLS=${CELLS:-json/0ms sse/0ms json/50ms sse/50ms}  # <mode>/<upstream> cells to load, in this order
+CONNS=${CONNS:-1 32}         # connection counts per cell
+TARGETS=${TARGETS:-direct nginx warden}  # which targets load each cell (warden-nolog follows NOLOG)
 # The production flags, as in the ./warden launcher; WARDEN_JAVA_OPTS adds to them (as it does there).
 WARDEN_JVM="-XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms32m -Xss512k ${WARDEN_JAVA_OPTS:-}"  # as ./warden
 WARDEN="http://127.0.0.1:$WARDEN_PORT"
@@ -48,10 +58,12 @@ trap cleanup EXIT
 bench_install_deps
 command -v mvn >/dev/null 2>&1 || { log "installing maven"; apt-get update -qq && apt-get install -y -qq maven; }
 
-log "building Warden (mvn package)"
-# Offline first (the shared machine has a warm ~/.m2); a fresh machine needs the network once.
-( cd "$ROOT" && { mvn -B -q -o package -DskipTests >"$OUT/build.log" 2>&1 \
-    || mvn -B -q package -DskipTests >>"$OUT/build.log" 2>&1; } ) || { cat "$OUT/build.log"; exit 1; }
+if [ "${BUILD:-1}" = 1 ] || [ ! -f "$ROOT/target/warden.jar" ]; then
+  log "building Warden (mvn package)"
+  # Offline first (the shared machine has a warm ~/.m2); a fresh machine needs the network once.
+  ( cd "$ROOT" && { mvn -B -q -o package -DskipTests >"$OUT/build.log" 2>&1 \
+      || mvn -B -q package -DskipTests >>"$OUT/build.log" 2>&1; } ) || { cat "$OUT/build.log"; exit 1; }
+fi
 [ -f "$ROOT/target/warden.jar" ] || { log "build failed"; exit 1; }
 
 nginx_start
@@ -60,8 +72,17 @@ nginx_start
   echo "# date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo '+dirty')"
   echo "# machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -m | awk '/Mem:/{print $2}') MB RAM, kernel $(uname -r)"
   echo "# java: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1 | sed 's/.*: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "# Warden JVM: $WARDEN_JVM; WARMUP=${WARMUP}s DURATION=${DURATION}s TTFB_N=$TTFB_N; loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# Warden JVM: $WARDEN_JVM; JVM_WARMUP=${JVM_WARMUP}s WARMUP=${WARMUP}s DURATION=${DURATION}s TTFB_N=$TTFB_N; loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RAW"
+
+# jvm_warmup: JVM_WARMUP seconds of load, alternating non-streaming and streaming, discarded.
+jvm_warmup() {
+  [ "$JVM_WARMUP" -gt 0 ] || return 0
+  log "JVM warm-up: ${JVM_WARMUP}s at 32 connections (json and sse), discarded"
+  local half=$(( (JVM_WARMUP + 1) / 2 ))
+  wrk_run "$WARDEN" 32 2 "$half" 0 jvm-warmup json-0ms >/dev/null
+  wrk_run "$WARDEN" 32 2 "$half" 1 jvm-warmup sse-0ms >/dev/null
+}
 
 # start_warden <access-log file|off>  -> sets WPID
 start_warden() {
@@ -117,7 +138,7 @@ cell() {
   [ "$mode" = sse ] && stream=1
   log "$target $mode $up: warm-up ${WARMUP}s"
   wrk_run "$base" 32 2 "$WARMUP" "$stream" warmup "$model" >/dev/null
-  for c in 1 32; do
+  for c in $CONNS; do
     local threads=2; [ "$c" = 1 ] && threads=1
     local label="$target/$mode/$up/c$c" line t0="" t1
     if [ "${target#warden}" != "$target" ]; then
@@ -153,25 +174,32 @@ ttfb_line() { # <target> <base> [model]
 start_warden file
 rss_line warden started
 sanity_check
-log "warm-up by count: $IDLE_REQUESTS non-streaming + $IDLE_REQUESTS streaming requests on one connection, then 5 s idle"
-# wrk stops sending after the count but still sleeps out -d, so -d is only an upper bound (~1-2 s is needed).
-WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 0 idle-warmup json-0ms | tee -a "$RAW"
-WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 1 idle-warmup sse-0ms | tee -a "$RAW"
-sleep 5
-rss_line warden idle
+if [ "$IDLE_REQUESTS" -gt 0 ]; then
+  log "warm-up by count: $IDLE_REQUESTS non-streaming + $IDLE_REQUESTS streaming requests on one connection, then 5 s idle"
+  # wrk stops sending after the count but still sleeps out -d, so -d is only an upper bound (~1-2 s is needed).
+  WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 0 idle-warmup json-0ms | tee -a "$RAW"
+  WRK_MAX_REQUESTS=$IDLE_REQUESTS wrk_run "$WARDEN" 1 1 8 1 idle-warmup sse-0ms | tee -a "$RAW"
+  sleep 5
+  rss_line warden idle
+fi
+jvm_warmup
 
-for up in 0ms 50ms; do
-  for mode in json sse; do
-    cell direct "http://127.0.0.1:$(port direct $mode $up)" $mode $up gpt-4o-mini
-    cell nginx  "http://127.0.0.1:$(port nginx $mode $up)"  $mode $up gpt-4o-mini
-    cell warden "$WARDEN" $mode $up "$mode-$up"
+for cellname in $CELLS; do
+  mode=${cellname%/*} up=${cellname#*/}
+  for target in $TARGETS; do
+    case $target in
+      direct|nginx) cell "$target" "http://127.0.0.1:$(port "$target" "$mode" "$up")" "$mode" "$up" gpt-4o-mini ;;
+      warden) cell warden "$WARDEN" "$mode" "$up" "$mode-$up" ;;
+    esac
   done
 done
 
-log "TTFB on the drip upstream"
-ttfb_line direct "http://127.0.0.1:$UP_SSE_DRIP"
-ttfb_line nginx  "http://127.0.0.1:$FLOOR_SSE_DRIP"
-ttfb_line warden "$WARDEN" sse-drip
+if [ "$TTFB_N" -gt 0 ]; then
+  log "TTFB on the drip upstream"
+  ttfb_line direct "http://127.0.0.1:$UP_SSE_DRIP"
+  ttfb_line nginx  "http://127.0.0.1:$FLOOR_SSE_DRIP"
+  ttfb_line warden "$WARDEN" sse-drip
+fi
 sleep 5
 rss_line warden after-load
 echo "ACCESSLOG lines=$(wc -l <"$OUT/warden-access.log") dropped=$(grep -c access_log_dropped "$OUT/warden-access.log" || true)" \
@@ -182,8 +210,9 @@ stop_warden
 # --- Warden, access log off (what the log costs) ---
 if [ "$NOLOG" = 1 ]; then
   start_warden off
-  for mode in json sse; do
-    cell warden-nolog "$WARDEN" $mode 0ms "$mode-0ms"
+  jvm_warmup
+  for cellname in $CELLS; do
+    if [ "${cellname#*/}" = 0ms ]; then cell warden-nolog "$WARDEN" "${cellname%/*}" 0ms "${cellname%/*}-0ms"; fi
   done
   stop_warden
 fi

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Bytes are scanned in place in one reusable buffer; a line becomes a String only when it is a field worth
  * keeping. Shared by every provider whose upstream streams SSE. Not thread-safe: one reader per stream, read by the request's thread.
  */
-public final class SseReader {
+public final class SseReader implements StreamPump.Source<SseReader.Event> {
     /** One dispatched event; {@code event} is null when the stream gave no event name (type "message"). */
     public record Event(@Nullable String event, String data) {}
 
@@ -35,6 +35,7 @@ public final class SseReader {
     }
 
     /** The next event, or null at end of stream. */
+    @Override
     public @Nullable Event next() throws IOException {
         while (readLine()) {
             if (lineLength == 0) {
@@ -51,6 +52,19 @@ public final class SseReader {
             field();
         }
         return null;
+    }
+
+    /** Unread bytes in this reader or in the stream below it: the next event is at least partly here. */
+    @Override
+    public boolean buffered() {
+        if (position < limit) {
+            return true;
+        }
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void field() {

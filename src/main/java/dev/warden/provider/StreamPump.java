@@ -20,6 +20,11 @@ public final class StreamPump {
     public interface Source<E> {
         /** The next event, or null at the end of the body. */
         @Nullable E next() throws IOException;
+
+        /** True when input past the last event is already received, so {@link #next} will not wait for it. */
+        default boolean buffered() {
+            return false;
+        }
     }
 
     /** A provider's stream decoder: an explicit state machine that owns what the stream has told so far. */
@@ -34,22 +39,33 @@ public final class StreamPump {
         @Nullable Usage usage();
     }
 
-    /** Pumps the whole answer and closes it. */
-    public static <E> StreamOutcome run(UpstreamResponse response, Source<E> source, Decoder<E> decoder) {
+    /**
+     * Pumps the whole answer and closes it. While an event is delivered, {@code notes} tell whether more input is
+     * already received ({@link CallNotes#moreInputBuffered}): events that arrived together can then reach the client
+     * in one write instead of one write and flush each, and the last of them is flushed before the pump waits.
+     */
+    public static <E> StreamOutcome run(UpstreamResponse response, Source<E> source, Decoder<E> decoder,
+            CallNotes notes) {
         try (response) {
             try {
                 for (var event = source.next(); event != null; event = source.next()) {
+                    notes.moreInputBuffered(source.buffered());
                     var outcome = decoder.accept(event);
                     if (outcome != null) {
                         return outcome;
                     }
                 }
+                notes.moreInputBuffered(false);
                 return decoder.endOfBody(response.idleTimedOut());
             } catch (IOException e) {
+                notes.moreInputBuffered(false);
                 return decoder.endOfBody(response.idleTimedOut());
             } catch (ClientGoneException e) {
                 response.close(); // first of all: closing the body is what stops the upstream generating
                 return new StreamOutcome.ClientGone(decoder.usage());
+            } finally {
+                // Whatever ends the stream (a final event, a cut body, a failure) is written with a flush.
+                notes.moreInputBuffered(false);
             }
         }
     }

@@ -21,7 +21,7 @@ public final class UpstreamAnswers {
         try (response) {
             byte[] bytes;
             try {
-                bytes = response.body().readAllBytes();
+                bytes = response.readBody();
             } catch (IOException e) {
                 throw new ApiException(response.idleTimedOut()
                         ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")

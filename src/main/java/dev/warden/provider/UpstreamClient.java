@@ -77,11 +77,13 @@ public final class UpstreamClient implements AutoCloseable {
             ClientConnection connection = Objects.requireNonNull(connections.remove(callId), "connection");
             // The body's silences are the watchdog's to judge; the socket timeout only backs it up, later.
             connection.readTimeout(timeouts.streamIdle().plus(timeouts.streamIdle()).plusSeconds(1));
-            var body = new WatchedStream(response.inputStream(), new Abort(response, connection), watchdog,
-                    timeouts.streamIdle().toNanos(), System.nanoTime());
+            var body = new WatchedStream(response.inputStream(), () -> connection.reader().available(),
+                    new Abort(response, connection), watchdog, timeouts.streamIdle().toNanos(), System.nanoTime());
             var headers = response.headers();
+            // A content-encoded body may be decoded by the client, and then its length is not the declared one.
+            long length = headers.contains(HeaderNames.CONTENT_ENCODING) ? -1 : headers.contentLength().orElse(-1);
             return new UpstreamResponse(response.status().code(), name -> headers.first(HeaderNames.create(name)),
-                    body);
+                    body, length);
         } catch (RuntimeException e) {
             connections.remove(callId);
             if (response != null) {
@@ -158,6 +160,9 @@ public final class UpstreamClient implements AutoCloseable {
                 // An own pool per client, closed with it, instead of Helidon's JVM-wide shared one.
                 .shareConnectionCache(false)
                 .connectionCacheSize(POOL_PER_HOST)
+                // No write buffer: a request (headers and body, built in one buffer) then goes to the socket in one
+                // write as it is, instead of being copied through a temporary array into a 4 KB buffer first.
+                .writeBufferSize(0)
                 .servicesDiscoverServices(false)
                 .addService(this::captureConnection)
                 .build());

@@ -3,6 +3,7 @@ package dev.warden.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.IntSupplier;
 
 /**
  * The body of an upstream response, with the time of its last read recorded for the {@link IdleWatchdog}. Only
@@ -18,6 +19,8 @@ final class WatchedStream extends InputStream {
     }
 
     private final InputStream delegate;
+    /** Bytes the HTTP client has received for this response and not yet handed out. */
+    private final IntSupplier received;
     private final Closer closer;
     private final IdleWatchdog watchdog;
     private final long idleLimitNanos;
@@ -26,8 +29,10 @@ final class WatchedStream extends InputStream {
     private volatile boolean atEof;
     private volatile boolean closed;
 
-    WatchedStream(InputStream delegate, Closer closer, IdleWatchdog watchdog, long idleLimitNanos, long now) {
+    WatchedStream(InputStream delegate, IntSupplier received, Closer closer, IdleWatchdog watchdog,
+            long idleLimitNanos, long now) {
         this.delegate = delegate;
+        this.received = received;
         this.closer = closer;
         this.watchdog = watchdog;
         this.idleLimitNanos = idleLimitNanos;
@@ -57,6 +62,23 @@ final class WatchedStream extends InputStream {
         }
         touch(n < 0);
         return n;
+    }
+
+    /**
+     * What the client has already received from the socket and not handed out yet. The count includes transfer
+     * framing (chunk sizes), so it is an estimate, as {@link InputStream#available} allows; its use is telling
+     * "the next bytes are already here" from "the next read waits for the upstream".
+     */
+    @Override
+    public int available() {
+        if (closed || atEof) {
+            return 0; // at the end the client may already have pooled the connection for another call
+        }
+        try {
+            return Math.max(0, received.getAsInt());
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /**

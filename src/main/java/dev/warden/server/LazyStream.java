@@ -45,7 +45,8 @@ final class LazyStream implements StreamSink {
         if (exchange == null) {
             throw new IllegalStateException("stream opened before the exchange was bound");
         }
-        output = new ClientOutput(response::outputStream);
+        var notes = exchange.notes();
+        output = new ClientOutput(response::outputStream, notes::moreInputBuffered);
         var created = surface.streamWriter(exchange, output);
         response.status(200);
         response.header("Content-Type", created.contentType());

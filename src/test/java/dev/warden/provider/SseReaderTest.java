@@ -79,4 +79,44 @@ class SseReaderTest {
         assertThat(read(trickle)).containsExactly(new SseReader.Event(null, "héllo 🌍"),
                 new SseReader.Event(null, "long" + "x".repeat(10_000)));
     }
+
+    @Test
+    void bufferedTellsWhetherTheNextEventIsAlreadyHereOrStillToBeWaitedFor() throws IOException {
+        var events = List.of("data: a\n\n", "data: b\n\n", "data: c\n\n");
+        // Hands out one event per read and says how many bytes it has ready, as a socket stream would.
+        var oneEventPerRead = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (next == events.size()) {
+                    return -1;
+                }
+                var bytes = events.get(next++).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(bytes, 0, b, off, bytes.length);
+                return bytes.length;
+            }
+
+            @Override
+            public int available() {
+                return next < 2 ? 8 : 0; // the third event is still on its way
+            }
+        };
+        var reader = new SseReader(oneEventPerRead);
+        assertThat(reader.next()).isEqualTo(new SseReader.Event(null, "a"));
+        assertThat(reader.buffered()).isTrue();
+        assertThat(reader.next()).isEqualTo(new SseReader.Event(null, "b"));
+        assertThat(reader.buffered()).isFalse();
+
+        var together = new SseReader(new ByteArrayInputStream("data: a\n\ndata: b\n\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(together.next()).isEqualTo(new SseReader.Event(null, "a"));
+        assertThat(together.buffered()).as("b was read with a").isTrue();
+        assertThat(together.next()).isEqualTo(new SseReader.Event(null, "b"));
+        assertThat(together.buffered()).isFalse();
+    }
 }

@@ -33,6 +33,9 @@ class UpstreamClientTest {
     private static final Timeouts TIMEOUTS =
             new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(5));
 
+    /** 10,000 bytes: more than one first read, sent in 3,000-byte chunks. */
+    private static final String BIG_BODY = "0123456789".repeat(1_000);
+
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> peerClosed = new LinkedBlockingQueue<>();
@@ -62,6 +65,40 @@ class UpstreamClientTest {
             }
         }
         assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void aChunkedBodyLargerThanTheFirstReadIsReadWholeAndItsConnectionReused() {
+        for (int i = 0; i < 2; i++) {
+            try (var response = client.send(post("/big-chunked"))) {
+                assertThat(new String(response.readAll(), StandardCharsets.UTF_8)).isEqualTo(BIG_BODY);
+            }
+        }
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void availableCountsWhatTheClientHasReceivedButNotWhatTheUpstreamHasNotSentYet() throws Exception {
+        try (var response = client.send(post("/big-chunked"))) {
+            var body = response.body();
+            assertThat(body.read(new byte[100])).isPositive();
+            assertThat(body.available()).as("the other chunks came with the first").isPositive();
+            response.readBody();
+            assertThat(body.available()).isZero();
+        }
+        try (var response = client.send(post("/slow-chunks"))) {
+            var body = response.body();
+            assertThat(body.read(new byte[100])).isEqualTo(1);
+            assertThat(body.available()).as("the second chunk is 600 ms away").isZero();
+            response.readBody();
+        }
+    }
+
+    @Test
+    void aBodyThatEndsBeforeItsContentLengthIsAFailedExchangeNotAShortAnswer() {
+        try (var response = client.send(post("/short"))) {
+            assertThatThrownBy(response::readBody).isInstanceOf(IOException.class);
+        }
     }
 
     @Test
@@ -177,6 +214,22 @@ class UpstreamClientTest {
                         out.flush();
                         Thread.sleep(600);
                         out.write("1\r\nb\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    case "/big-chunked" -> {
+                        // One write, so the client receives the chunks together.
+                        var whole = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+                        for (int from = 0; from < BIG_BODY.length(); from += 3_000) {
+                            var chunk = BIG_BODY.substring(from, Math.min(BIG_BODY.length(), from + 3_000));
+                            whole.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk)
+                                    .append("\r\n");
+                        }
+                        out.write(whole.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+                    }
+                    case "/short" -> {
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n{\"ok\"".getBytes(
+                                StandardCharsets.US_ASCII));
+                        out.flush();
+                        return;
                     }
                     case "/silent" -> Thread.sleep(5_000);
                     default -> out.write("HTTP/1.1 302 Found\r\nLocation: /fixed\r\nContent-Length: 0\r\n\r\n"

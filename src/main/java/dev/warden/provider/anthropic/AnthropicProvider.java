@@ -76,8 +76,8 @@ public final class AnthropicProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = RequestWire.toWire(request, true, settings.defaultMaxTokens(), unsupported(notes));
         var response = send(body.bytes(), true, notes);
-        return StreamPump.run(response, new SseReader(response.body())::next,
-                new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond()));
+        return StreamPump.run(response, new SseReader(response.body()),
+                new StreamDecoder(sink, scrubber, body.jsonMode(), clock.instant().getEpochSecond()), notes);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class BedrockTransport {
     byte[] call(String path, byte[] body, CallNotes notes, Answer answer) {
         try (var response = send(path, body, false, notes)) {
             try {
-                var bytes = response.body().readAllBytes();
+                var bytes = response.readBody();
                 answer.headers(response);
                 return bytes;
             } catch (IOException e) {

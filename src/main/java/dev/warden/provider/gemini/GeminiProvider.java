@@ -84,8 +84,8 @@ public final class GeminiProvider implements Provider {
     public StreamOutcome streamChat(ChatRequest request, StreamSink sink, CallNotes notes) {
         var body = ChatRequestWire.toWire(request, settings.flavor(), unsupported(notes));
         var response = send(GeminiAddressing.Method.STREAM, request.model(), body, true, notes);
-        return StreamPump.run(response, new SseReader(response.body())::next,
-                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()));
+        return StreamPump.run(response, new SseReader(response.body()),
+                new StreamDecoder(sink, scrubber, ids, request.model(), clock.instant()), notes);
     }
 
     /**
@@ -161,7 +161,7 @@ public final class GeminiProvider implements Provider {
     private byte[] call(GeminiAddressing.Method method, String model, byte[] body, CallNotes notes) {
         try (var response = send(method, model, body, false, notes)) {
             try {
-                return response.body().readAllBytes();
+                return response.readBody();
             } catch (IOException e) {
                 throw new ApiException(response.idleTimedOut()
                         ? new ApiError.UpstreamTimeout("The upstream provider stopped sending its answer.")

@@ -1,5 +1,6 @@
 package dev.warden.provider.ollama;
 
+import dev.warden.provider.StreamPump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * connection cut mid-object, and reporting it as the truncation it is beats failing on half a JSON document.
  * Not thread-safe: one reader per stream, read by the request's thread.
  */
-final class NdjsonReader {
+final class NdjsonReader implements StreamPump.Source<String> {
     /** A line past this is not a stream event but a broken or hostile upstream. */
     static final int MAX_LINE = 16 * 1024 * 1024;
 
@@ -31,7 +32,8 @@ final class NdjsonReader {
     }
 
     /** The next non-blank line without its line ending, or null at end of stream. */
-    @Nullable String next() throws IOException {
+    @Override
+    public @Nullable String next() throws IOException {
         while (true) {
             if (!readLine()) {
                 return null;
@@ -43,6 +45,19 @@ final class NdjsonReader {
             if (!isBlank(line, end)) {
                 return new String(line, 0, end, StandardCharsets.UTF_8);
             }
+        }
+    }
+
+    /** Unread bytes in this reader or in the stream below it: the next line is at least partly here. */
+    @Override
+    public boolean buffered() {
+        if (position < limit) {
+            return true;
+        }
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

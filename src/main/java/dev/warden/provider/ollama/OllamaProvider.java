@@ -113,8 +113,8 @@ public final class OllamaProvider implements Provider {
     private StreamOutcome stream(String path, byte[] body, StreamSink sink, CallNotes notes,
             StreamDecoder.Endpoint kind) {
         var response = send(path, body, true, notes);
-        return StreamPump.run(response, new NdjsonReader(response.body())::next,
-                new StreamDecoder(sink, scrubber, ids, kind, nowSeconds()));
+        return StreamPump.run(response, new NdjsonReader(response.body()),
+                new StreamDecoder(sink, scrubber, ids, kind, nowSeconds()), notes);
     }
 
     private UpstreamResponse send(String path, byte[] body, boolean stream, CallNotes notes) {

@@ -19,9 +19,12 @@ import dev.warden.provider.UpstreamAnswers;
 import dev.warden.provider.UpstreamClient;
 import dev.warden.provider.UpstreamRequest;
 import dev.warden.provider.UpstreamResponse;
+import java.net.URI;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A deployment on an upstream that speaks the OpenAI wire format; its {@link Dialect} carries the upstream's simple
@@ -36,6 +39,14 @@ public final class OpenAiCompatProvider implements Provider {
     private final Addressing addressing;
     private final InstantSource clock;
     private final Scrubber scrubber;
+    /** The request headers are the same for every call, so they are built once: for answers and for streams. */
+    private final Map<String, String> answerHeaders;
+    private final Map<String, String> streamHeaders;
+    /** The last URI per operation, with the model it was built for: a deployment is nearly always asked for one. */
+    private final AtomicReferenceArray<BuiltUri> uris =
+            new AtomicReferenceArray<>(Addressing.Operation.values().length);
+
+    private record BuiltUri(String model, URI uri) {}
 
     private OpenAiCompatProvider(Endpoint endpoint, Dialect dialect, UpstreamClient client, Addressing addressing,
             InstantSource clock) {
@@ -45,6 +56,16 @@ public final class OpenAiCompatProvider implements Provider {
         this.addressing = Objects.requireNonNull(addressing, "addressing");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scrubber = Scrubber.of(endpoint);
+        this.answerHeaders = headers(endpoint, addressing, "application/json");
+        this.streamHeaders = headers(endpoint, addressing, "text/event-stream");
+    }
+
+    private static Map<String, String> headers(Endpoint endpoint, Addressing addressing, String accept) {
+        var headers = new HashMap<>(endpoint.headers());
+        headers.putAll(addressing.authHeaders(endpoint));
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", accept);
+        return Map.copyOf(headers);
     }
 
     /** An upstream addressed the OpenAI way: {@code {baseUrl}/chat/completions}, bearer token. */
@@ -121,18 +142,13 @@ public final class OpenAiCompatProvider implements Provider {
     private StreamOutcome stream(Addressing.Operation operation, String model, byte[] body, StreamSink sink,
             CallNotes notes) {
         var response = send(operation, model, body, true, notes);
-        return StreamPump.run(response, new SseReader(response.body())::next,
-                new StreamDecoder(sink, scrubber));
+        return StreamPump.run(response, new SseReader(response.body()), new StreamDecoder(sink, scrubber), notes);
     }
 
     /** Sends the call; a non-2xx answer is read, closed and thrown as a client-safe error. */
     private UpstreamResponse send(Addressing.Operation operation, String model, byte[] body, boolean stream,
             CallNotes notes) {
-        var headers = new HashMap<>(endpoint.headers());
-        headers.putAll(addressing.authHeaders(endpoint));
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", stream ? "text/event-stream" : "application/json");
-        var request = UpstreamRequest.postJson(addressing.uri(endpoint, operation, model), headers, body,
+        var request = UpstreamRequest.postJson(uri(operation, model), stream ? streamHeaders : answerHeaders, body,
                 endpoint.timeouts());
         var response = client.send(request);
         notes.upstreamStatus(response.status());
@@ -146,6 +162,15 @@ public final class OpenAiCompatProvider implements Provider {
             }
         }
         return response;
+    }
+
+    private URI uri(Addressing.Operation operation, String model) {
+        var built = uris.get(operation.ordinal());
+        if (built == null || !built.model().equals(model)) {
+            built = new BuiltUri(model, addressing.uri(endpoint, operation, model));
+            uris.set(operation.ordinal(), built);
+        }
+        return built.uri();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.warden.budget;
 
-import java.lang.System.Logger.Level;
+import dev.warden.observe.RetryingBatch;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,22 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code maxPending} rows, beyond which the oldest are dropped with a warning).
  */
 public final class SpendRecorder implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("warden.spend");
 
     private record Bucket(LocalDate day, String key, String user, String team, String org, String model) {}
 
     private final SpendStore store;
     private final Duration interval;
-    private final int maxPending;
     private final Map<Bucket, SpendRecord> live = new ConcurrentHashMap<>();
-    private final List<SpendRecord> pending = new ArrayList<>();
+    private final RetryingBatch<SpendRecord> batch;
     private final Thread writer;
     private volatile boolean closed;
 
     private SpendRecorder(SpendStore store, Duration interval, int maxPending) {
         this.store = store;
         this.interval = interval;
-        this.maxPending = maxPending;
+        this.batch = new RetryingBatch<>("spend", maxPending);
         this.writer = Thread.ofPlatform().daemon().name("warden-spend").unstarted(this::run);
     }
 
@@ -62,26 +60,14 @@ public final class SpendRecorder implements AutoCloseable {
 
     /** Moves the live sums into a batch and writes it (with any batch that failed before). */
     synchronized void flush() {
+        var fresh = new ArrayList<SpendRecord>();
         for (var bucket : List.copyOf(live.keySet())) {
             var sum = live.remove(bucket);
             if (sum != null) {
-                pending.add(sum);
+                fresh.add(sum);
             }
         }
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            store.add(List.copyOf(pending));
-            pending.clear();
-        } catch (RuntimeException unreachable) {
-            int excess = pending.size() - maxPending;
-            if (excess > 0) {
-                pending.subList(0, excess).clear();
-            }
-            LOG.log(Level.WARNING, "spend not written (" + pending.size() + " rows kept for retry"
-                    + (excess > 0 ? ", " + excess + " oldest dropped" : "") + "): " + unreachable.getMessage());
-        }
+        batch.write(fresh, store::add);
     }
 
     /** Stops the writer and writes what is left. */

@@ -2,7 +2,6 @@ package dev.warden.observe;
 
 import dev.warden.pipeline.RecordSink;
 import dev.warden.pipeline.RequestRecord;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * oldest are dropped and a warning says how many).
  */
 public final class UsageCounter implements RecordSink, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("warden.usage");
 
     private record Bucket(LocalDate day, String principal, String model) {}
 
@@ -34,16 +32,15 @@ public final class UsageCounter implements RecordSink, AutoCloseable {
 
     private final UsageStore store;
     private final Duration interval;
-    private final int maxPending;
     private final Map<Bucket, Counts> live = new ConcurrentHashMap<>();
-    private final List<UsageRow> pending = new ArrayList<>();
+    private final RetryingBatch<UsageRow> batch;
     private final Thread writer;
     private volatile boolean closed;
 
     private UsageCounter(UsageStore store, Duration interval, int maxPending) {
         this.store = store;
         this.interval = interval;
-        this.maxPending = maxPending;
+        this.batch = new RetryingBatch<>("usage counters", maxPending);
         this.writer = Thread.ofPlatform().daemon().name("warden-usage").unstarted(this::run);
     }
 
@@ -94,27 +91,15 @@ public final class UsageCounter implements RecordSink, AutoCloseable {
 
     /** Moves the live counters into a batch and writes it (with any batch that failed before). */
     synchronized void flush() {
+        var fresh = new ArrayList<UsageRow>();
         for (var bucket : List.copyOf(live.keySet())) {
             var counts = live.remove(bucket);
             if (counts != null) {
-                pending.add(new UsageRow(bucket.day(), bucket.principal(), bucket.model(), counts.requests,
+                fresh.add(new UsageRow(bucket.day(), bucket.principal(), bucket.model(), counts.requests,
                         counts.errors, counts.prompt, counts.completion, counts.last));
             }
         }
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            store.add(List.copyOf(pending));
-            pending.clear();
-        } catch (RuntimeException unreachable) {
-            int excess = pending.size() - maxPending;
-            if (excess > 0) {
-                pending.subList(0, excess).clear();
-            }
-            LOG.log(Level.WARNING, "usage counters not written (" + pending.size() + " rows kept for retry"
-                    + (excess > 0 ? ", " + excess + " oldest dropped" : "") + "): " + unreachable.getMessage());
-        }
+        batch.write(fresh, store::add);
     }
 
     @Override

@@ -140,7 +140,8 @@ public final class Wiring implements AutoCloseable {
         var random = new SecureRandom();
         var secret = config.secrets().key() != null ? ServerSecret.ofBase64(config.secrets().key().value())
                 : ServerSecret.fromFile(config.secrets().keyFile(), random);
-        var identity = new JdbcIdentityStore(database, new JsonColumns());
+        var columns = new JsonColumns();
+        var identity = new JdbcIdentityStore(database, columns);
         var keyRing = KeyRing.start(identity, config.database().refreshInterval());
         closeables.add(keyRing);
         var jwt = Optional.ofNullable(config.auth().jwt()).map(jwtConfig -> JwtVerifier.create(jwtConfig, clock));
@@ -150,7 +151,7 @@ public final class Wiring implements AutoCloseable {
         var documents = new DeploymentDocuments(secret.secretBox(random));
         var routing = new LiveRouting(providers, config.models().stream().map(LiveRouting::route).toList(),
                 config.routing().allowDirect(), clock.instant().getEpochSecond(), factory, documents);
-        var deploymentStore = new JdbcDeploymentStore(database, new JsonColumns());
+        var deploymentStore = new JdbcDeploymentStore(database);
         var deploymentSync = DeploymentSync.start(deploymentStore, config.database().refreshInterval(), routing);
         closeables.add(deploymentSync);
 
@@ -165,7 +166,7 @@ public final class Wiring implements AutoCloseable {
             deploymentSync.refreshNow();
         };
         var admin = new GatewayServer.Admin(AdminApi.create(new AdminApi.Stores(
-                new JdbcDirectoryStore(database, new JsonColumns(), clock), new JdbcKeyStore(database, new JsonColumns()),
+                new JdbcDirectoryStore(database, columns, clock), new JdbcKeyStore(database, columns),
                 deploymentAdmin, usageStore), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite),
                 authenticator);
 

@@ -138,6 +138,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The latest revision; it only grows. */
+    public long revision() {
+        return read(connection -> {
+            try (var statement = connection.prepareStatement("SELECT value FROM warden_revision WHERE id = 1");
+                    var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
     /**
      * Bumps the global revision inside the caller's transaction and returns the new value, which the caller stamps on
      * the rows it writes. On PostgreSQL the row lock also orders concurrent admin writes.

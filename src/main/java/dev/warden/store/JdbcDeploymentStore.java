@@ -14,16 +14,14 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     private static final String COLUMNS = "name, document, created_at, updated_at, revision";
 
     private final Database database;
-    private final JdbcIdentityStore revisions;
 
-    public JdbcDeploymentStore(Database database, JsonColumns json) {
+    public JdbcDeploymentStore(Database database) {
         this.database = database;
-        this.revisions = new JdbcIdentityStore(database, json);
     }
 
     @Override
     public long revision() {
-        return revisions.revision();
+        return database.revision();
     }
 
     @Override

@@ -39,13 +39,7 @@ public final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public long revision() {
-        return database.read(connection -> {
-            try (var statement = connection.prepareStatement("SELECT value FROM warden_revision WHERE id = 1");
-                    var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return database.revision();
     }
 
     @Override

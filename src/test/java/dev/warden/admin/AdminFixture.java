@@ -57,7 +57,7 @@ final class AdminFixture implements AutoCloseable {
         this.ring = KeyRing.start(new JdbcIdentityStore(database, json), Duration.ofHours(1));
         this.authenticator = Authenticator.create(MASTER_KEY, ring, SECRET.keyHasher(), java.util.Optional.empty(), clock);
         this.api = AdminApi.create(new AdminApi.Stores(new JdbcDirectoryStore(database, json, clock),
-                new JdbcKeyStore(database, json), DeploymentAdmin.of(new JdbcDeploymentStore(database, json),
+                new JdbcKeyStore(database, json), DeploymentAdmin.of(new JdbcDeploymentStore(database),
                         new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
                         Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")),
                 new JdbcUsageStore(database)),

@@ -44,7 +44,7 @@ class DeploymentSyncTest {
         db = TestDatabase.create(kind);
         first = Database.open(db.url(), db.user(), null, 2);
         second = Database.open(db.url(), db.user(), null, 2);
-        writer = new JdbcDeploymentStore(first, new JsonColumns());
+        writer = new JdbcDeploymentStore(first);
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class DeploymentSyncTest {
     void startingAppliesWhatIsStoredOnce() {
         writer.insert(deployment("a", "{\"v\":1}"));
         var applied = new Applied();
-        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second, new JsonColumns()), HOURLY, applied)) {
+        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second), HOURLY, applied)) {
             assertThat(applied.documents()).containsExactly("a={\"v\":1}");
             assertThat(applied.count).hasValue(1);
             sync.refreshNow();
@@ -99,7 +99,7 @@ class DeploymentSyncTest {
     @Test
     void anAddChangeAndRemovalIsSeenByAnotherInstanceOnRefresh() {
         var applied = new Applied();
-        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second, new JsonColumns()), HOURLY, applied)) {
+        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second), HOURLY, applied)) {
             assertThat(applied.count).as("an empty store applies nothing new").hasValue(0);
 
             writer.insert(deployment("a", "{\"v\":1}"));
@@ -122,7 +122,7 @@ class DeploymentSyncTest {
     void writesThatLeaveTheDeploymentsAsTheyWereApplyNothing() {
         writer.insert(deployment("a", "{}"));
         var applied = new Applied();
-        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second, new JsonColumns()), HOURLY, applied)) {
+        try (var sync = DeploymentSync.start(new JdbcDeploymentStore(second), HOURLY, applied)) {
             // A key written on the first instance moves the shared revision but no deployment.
             new JdbcKeyStore(first, new JsonColumns()).insert(KeyBuilder.key("k").build());
             writer.delete("no-such-deployment");
@@ -134,7 +134,7 @@ class DeploymentSyncTest {
     @Test
     void thePollerPicksUpChangesWithoutBeingAsked() throws InterruptedException {
         var applied = new Applied();
-        try (var ignored = DeploymentSync.start(new JdbcDeploymentStore(second, new JsonColumns()), FAST, applied)) {
+        try (var ignored = DeploymentSync.start(new JdbcDeploymentStore(second), FAST, applied)) {
             writer.insert(deployment("a", "{\"v\":1}"));
             eventually(() -> applied.documents().equals(List.of("a={\"v\":1}")), "the addition");
 
@@ -151,6 +151,6 @@ class DeploymentSyncTest {
     void aStoreThatCannotBeReadAtStartIsAnError() {
         second.close();
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> DeploymentSync.start(
-                new JdbcDeploymentStore(second, new JsonColumns()), HOURLY, new Applied()));
+                new JdbcDeploymentStore(second), HOURLY, new Applied()));
     }
 }

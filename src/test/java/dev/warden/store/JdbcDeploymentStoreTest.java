@@ -27,7 +27,7 @@ class JdbcDeploymentStoreTest {
     void open() {
         db = TestDatabase.create(kind);
         database = Database.open(db.url(), db.user(), null, 2);
-        store = new JdbcDeploymentStore(database, new JsonColumns());
+        store = new JdbcDeploymentStore(database);
     }
 
     @AfterEach

@@ -74,7 +74,7 @@ class JdbcIdentityStoreTest {
         assertThat(rows.revisionOf("virtual_keys", "b")).isEqualTo(4);
         assertThat(rows.revisionOf("virtual_keys", "c")).isEqualTo(4);
 
-        var deployments = new JdbcDeploymentStore(database, new JsonColumns());
+        var deployments = new JdbcDeploymentStore(database);
         var stored = deployments.insert(new StoredDeployment("d", "{\"name\":\"d\"}", T0, T0, 0));
         assertThat(stored.revision()).isEqualTo(5);
         assertThat(deployments.revision()).isEqualTo(5);

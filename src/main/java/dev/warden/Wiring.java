@@ -20,6 +20,7 @@ import dev.warden.store.Database;
 import dev.warden.budget.BudgetLedger;
 import dev.warden.budget.HttpWebhookNotifier;
 import dev.warden.budget.RedisBudgetLedger;
+import dev.warden.redis.RedisConnections;
 import dev.warden.budget.SpendRecorder;
 import dev.warden.budget.WebhookNotifier;
 import dev.warden.spend.Budgets;
@@ -214,8 +215,8 @@ public final class Wiring implements AutoCloseable {
         if (redis == null) {
             ledger = BudgetLedger.inMemory();
         } else {
-            var client = RedisBudgetLedger.client(redis.url().getHost(), redis.url().getPort() < 0 ? 6379
-                    : redis.url().getPort(), redis.timeout(), 16);
+            var client = RedisConnections.pool(redis.url(), redis.password() == null ? null
+                    : redis.password().value(), redis.timeout(), 16, "warden-budgets");
             closeables.add(client::close);
             ledger = RedisBudgetLedger.create(client, "warden:budget:", switch (redis.onFailure()) {
                 case LOCAL -> dev.warden.budget.FailurePolicy.LOCAL;

@@ -1,5 +1,6 @@
 package dev.warden.limits;
 
+import dev.warden.redis.RedisConnections;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -63,39 +61,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * ({@code rediss://} for TLS); {@code password}, when given, wins over one in the URL.
      */
     public static RedisRateLimiter connect(URI url, @Nullable String password, String prefix, Duration timeout) {
-        int millis = Math.toIntExact(timeout.toMillis());
-        var config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(millis)
-                .socketTimeoutMillis(millis)
-                .clientName("warden-limits")
-                .ssl("rediss".equalsIgnoreCase(url.getScheme()));
-        var userInfo = url.getUserInfo();
-        if (userInfo != null && userInfo.contains(":")) {
-            var user = userInfo.substring(0, userInfo.indexOf(':'));
-            if (!user.isEmpty()) {
-                config.user(user);
-            }
-            config.password(userInfo.substring(userInfo.indexOf(':') + 1));
-        }
-        if (password != null) {
-            config.password(password);
-        }
-        var path = url.getPath();
-        if (path != null && path.length() > 1) {
-            config.database(Integer.parseInt(path.substring(1)));
-        }
-        var pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(64);
-        pool.setMaxIdle(64);
-        pool.setMinIdle(0);
-        pool.setMaxWait(timeout);
-        pool.setBlockWhenExhausted(true);
-        var client = RedisClient.builder()
-                .hostAndPort(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort())
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
-        return new RedisRateLimiter(client, prefix, () -> UUID.randomUUID().toString());
+        return new RedisRateLimiter(RedisConnections.pool(url, password, timeout, 64, "warden-limits"), prefix,
+                () -> UUID.randomUUID().toString());
     }
 
     @Override

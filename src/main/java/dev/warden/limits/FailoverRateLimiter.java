@@ -63,10 +63,10 @@ public final class FailoverRateLimiter implements RateLimiter {
     }
 
     @Override
-    public void settle(Limit limit, long delta, Instant now) {
+    public void settle(List<Limit> limits, long delta, Instant now) {
         if (attempt(now)) {
             try {
-                primary.settle(limit, delta, now);
+                primary.settle(limits, delta, now);
                 circuit.succeeded();
                 return;
             } catch (LimiterUnavailableException e) {
@@ -75,15 +75,15 @@ public final class FailoverRateLimiter implements RateLimiter {
         }
         fallbacks.incrementAndGet();
         if (policy == FailurePolicy.LOCAL) {
-            local.settle(limit, delta, now);
+            local.settle(limits, delta, now);
         }
     }
 
     @Override
-    public SlotDecision acquireSlot(Concurrency concurrency, Instant now) {
+    public SlotDecision acquireSlots(List<Concurrency> limits, Instant now) {
         if (attempt(now)) {
             try {
-                var decision = primary.acquireSlot(concurrency, now);
+                var decision = primary.acquireSlots(limits, now);
                 circuit.succeeded();
                 return decision;
             } catch (LimiterUnavailableException e) {
@@ -92,25 +92,28 @@ public final class FailoverRateLimiter implements RateLimiter {
         }
         fallbacks.incrementAndGet();
         return switch (policy) {
-            case FAIL_OPEN -> new SlotDecision.Granted(
-                    new Lease(concurrency.key(), leaseIds.get(), now.plus(concurrency.lease())));
+            case FAIL_OPEN -> {
+                var id = leaseIds.get();
+                yield new SlotDecision.Granted(limits.stream()
+                        .map(limit -> new Lease(limit.key(), id, now.plus(limit.lease()))).toList());
+            }
             case FAIL_CLOSED -> new SlotDecision.Unavailable("The rate limiter is unavailable.");
-            case LOCAL -> local.acquireSlot(concurrency, now);
+            case LOCAL -> local.acquireSlots(limits, now);
         };
     }
 
     /**
-     * Hands the lease back wherever it may have come from: releasing an unknown lease is harmless on both sides.
-     * A Redis lease that cannot be released while Redis is down lapses at its expiry.
+     * Hands the leases back wherever they may have come from: releasing an unknown lease is harmless on both
+     * sides. A Redis lease that cannot be released while Redis is down lapses at its expiry.
      */
     @Override
-    public void release(Lease lease) {
+    public void release(List<Lease> leases) {
         if (policy == FailurePolicy.LOCAL) {
-            local.release(lease);
+            local.release(leases);
         }
         if (!circuit.open()) {
             try {
-                primary.release(lease);
+                primary.release(leases);
             } catch (LimiterUnavailableException e) {
                 errors.incrementAndGet();
             }

@@ -1,6 +1,7 @@
 package dev.warden.limits;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +68,17 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public void settle(Limit limit, long delta, Instant now) {
+    public void settle(List<Limit> limits, long delta, Instant now) {
         long at = Gcra.micros(now);
         lock.lock();
         try {
-            long shifted = Gcra.base(tats.getOrDefault(limit.key(), at), at) + Gcra.increment(limit, delta);
-            if (shifted <= at) {
-                tats.remove(limit.key());
-            } else {
-                tats.put(limit.key(), shifted);
+            for (var limit : limits) {
+                long shifted = Gcra.base(tats.getOrDefault(limit.key(), at), at) + Gcra.increment(limit, delta);
+                if (shifted <= at) {
+                    tats.remove(limit.key());
+                } else {
+                    tats.put(limit.key(), shifted);
+                }
             }
         } finally {
             lock.unlock();
@@ -83,33 +86,43 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public SlotDecision acquireSlot(Concurrency concurrency, Instant now) {
+    public SlotDecision acquireSlots(List<Concurrency> limits, Instant now) {
         long at = Gcra.micros(now);
-        var expires = now.plus(concurrency.lease());
         lock.lock();
         try {
-            var held = slots.computeIfAbsent(concurrency.key(), key -> new HashMap<>());
-            held.values().removeIf(expiry -> expiry <= at);
-            if (held.size() >= concurrency.max()) {
-                return new SlotDecision.Busy(concurrency.key(), concurrency.max());
+            for (var concurrency : limits) {
+                var held = slots.get(concurrency.key());
+                if (held != null) {
+                    held.values().removeIf(expiry -> expiry <= at);
+                    if (held.size() >= concurrency.max()) {
+                        return new SlotDecision.Busy(concurrency.key(), concurrency.max());
+                    }
+                }
             }
             var id = leaseIds.get();
-            held.put(id, Gcra.micros(expires));
-            return new SlotDecision.Granted(new Lease(concurrency.key(), id, expires));
+            var leases = new ArrayList<Lease>(limits.size());
+            for (var concurrency : limits) {
+                var expires = now.plus(concurrency.lease());
+                slots.computeIfAbsent(concurrency.key(), key -> new HashMap<>()).put(id, Gcra.micros(expires));
+                leases.add(new Lease(concurrency.key(), id, expires));
+            }
+            return new SlotDecision.Granted(leases);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void release(Lease lease) {
+    public void release(List<Lease> leases) {
         lock.lock();
         try {
-            var held = slots.get(lease.key());
-            if (held != null) {
-                held.remove(lease.id());
-                if (held.isEmpty()) {
-                    slots.remove(lease.key());
+            for (var lease : leases) {
+                var held = slots.get(lease.key());
+                if (held != null) {
+                    held.remove(lease.id());
+                    if (held.isEmpty()) {
+                        slots.remove(lease.key());
+                    }
                 }
             }
         } finally {

@@ -73,29 +73,26 @@ public final class LimitStage implements Stage {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        var held = new ArrayList<Lease>(slots.size());
-        for (var concurrency : slots) {
-            @Nullable Reply refused = switch (limiter.acquireSlot(concurrency, clock.instant())) {
-                case SlotDecision.Granted granted -> {
-                    held.add(granted.lease());
-                    yield null;
+        List<Lease> held = List.of();
+        if (!slots.isEmpty()) {
+            switch (limiter.acquireSlots(slots, clock.instant())) {
+                case SlotDecision.Granted granted -> held = granted.leases();
+                case SlotDecision.Busy busy -> {
+                    settleQuietly(tokens, -estimate);
+                    return refuse("Too many concurrent requests: " + busy.key().replace(":parallel", "")
+                            + " may have " + busy.max() + " in flight at once.", 1L);
                 }
-                case SlotDecision.Busy busy -> refuse("Too many concurrent requests: " + concurrency.key()
-                        .replace(":parallel", "") + " may have " + busy.max() + " in flight at once.", 1L);
-                case SlotDecision.Unavailable unavailable -> new Reply.Failure(
-                        new ApiError.Unavailable("Rate limits cannot be checked right now."));
-            };
-            if (refused != null) {
-                held.forEach(this::releaseQuietly);
-                settleQuietly(tokens, -estimate);
-                return refused;
+                case SlotDecision.Unavailable unavailable -> {
+                    settleQuietly(tokens, -estimate);
+                    return new Reply.Failure(new ApiError.Unavailable("Rate limits cannot be checked right now."));
+                }
             }
         }
         Reply reply;
         try {
             reply = next.proceed(exchange);
         } finally {
-            held.forEach(this::releaseQuietly);
+            releaseQuietly(held);
         }
         var used = usageOf(reply);
         if (used.isPresent()) {
@@ -148,16 +145,20 @@ public final class LimitStage implements Stage {
         if (delta == 0) {
             return;
         }
-        for (var limit : tokens) {
-            try {
-                limiter.settle(limit, delta, clock.instant());
-            } catch (LimiterUnavailableException e) {
-                // the estimate stands; FailoverRateLimiter counts the error
-            }
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try {
+            limiter.settle(tokens, delta, clock.instant());
+        } catch (LimiterUnavailableException e) {
+            // the estimate stands; FailoverRateLimiter counts the error
         }
     }
 
-    private void releaseQuietly(Lease held) {
+    private void releaseQuietly(List<Lease> held) {
+        if (held.isEmpty()) {
+            return;
+        }
         try {
             limiter.release(held);
         } catch (LimiterUnavailableException e) {

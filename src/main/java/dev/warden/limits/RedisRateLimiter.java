@@ -32,6 +32,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final LuaScript ACQUIRE = LuaScript.load("acquire.lua");
     private static final LuaScript SETTLE = LuaScript.load("settle.lua");
     private static final LuaScript SLOT = LuaScript.load("slot.lua");
+    private static final LuaScript RELEASE = LuaScript.load("release.lua");
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -94,29 +95,55 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     @Override
-    public void settle(Limit limit, long delta, Instant now) {
-        if (delta == 0) {
+    public void settle(List<Limit> limits, long delta, Instant now) {
+        if (delta == 0 || limits.isEmpty()) {
             return;
         }
-        var args = List.of(Long.toString(Gcra.micros(now)), Long.toString(Gcra.increment(limit, delta)));
-        call(() -> SETTLE.run(redis, List.of(prefix + limit.key()), args));
+        var keys = new ArrayList<String>(limits.size());
+        var args = new ArrayList<String>(limits.size() + 1);
+        args.add(Long.toString(Gcra.micros(now)));
+        for (var limit : limits) {
+            keys.add(prefix + limit.key());
+            args.add(Long.toString(Gcra.increment(limit, delta)));
+        }
+        call(() -> SETTLE.run(redis, keys, args));
     }
 
     @Override
-    public SlotDecision acquireSlot(Concurrency concurrency, Instant now) {
+    public SlotDecision acquireSlots(List<Concurrency> limits, Instant now) {
         var id = leaseIds.get();
-        var expires = now.plus(concurrency.lease());
-        var args = List.of(Long.toString(Gcra.micros(now)), Long.toString(Gcra.micros(expires)), id,
-                Integer.toString(concurrency.max()), Long.toString(concurrency.lease().toMillis() + 1_000));
-        var granted = (Long) call(() -> SLOT.run(redis, List.of(prefix + concurrency.key()), args));
-        return granted == 1L
-                ? new SlotDecision.Granted(new Lease(concurrency.key(), id, expires))
-                : new SlotDecision.Busy(concurrency.key(), concurrency.max());
+        var keys = new ArrayList<String>(limits.size());
+        var args = new ArrayList<String>(2 + 3 * limits.size());
+        args.add(Long.toString(Gcra.micros(now)));
+        args.add(id);
+        var leases = new ArrayList<Lease>(limits.size());
+        for (var concurrency : limits) {
+            var expires = now.plus(concurrency.lease());
+            keys.add(prefix + concurrency.key());
+            args.add(Long.toString(Gcra.micros(expires)));
+            args.add(Integer.toString(concurrency.max()));
+            args.add(Long.toString(concurrency.lease().toMillis() + 1_000));
+            leases.add(new Lease(concurrency.key(), id, expires));
+        }
+        if (limits.isEmpty()) {
+            return new SlotDecision.Granted(leases);
+        }
+        int full = Math.toIntExact((Long) call(() -> SLOT.run(redis, keys, args)));
+        if (full == 0) {
+            return new SlotDecision.Granted(leases);
+        }
+        var busy = limits.get(full - 1);
+        return new SlotDecision.Busy(busy.key(), busy.max());
     }
 
     @Override
-    public void release(Lease lease) {
-        call(() -> redis.zrem(prefix + lease.key(), lease.id()));
+    public void release(List<Lease> leases) {
+        if (leases.isEmpty()) {
+            return;
+        }
+        var keys = leases.stream().map(lease -> prefix + lease.key()).toList();
+        var ids = leases.stream().map(Lease::id).toList();
+        call(() -> RELEASE.run(redis, keys, ids));
     }
 
     @Override

@@ -170,21 +170,21 @@ class FailoverRateLimiterTest {
         }
 
         @Override
-        public void settle(Limit limit, long delta, Instant now) {
+        public void settle(List<Limit> limits, long delta, Instant now) {
             check();
-            inner.settle(limit, delta, now);
+            inner.settle(limits, delta, now);
         }
 
         @Override
-        public SlotDecision acquireSlot(Concurrency concurrency, Instant now) {
+        public SlotDecision acquireSlots(List<Concurrency> limits, Instant now) {
             check();
-            return inner.acquireSlot(concurrency, now);
+            return inner.acquireSlots(limits, now);
         }
 
         @Override
-        public void release(Lease lease) {
+        public void release(List<Lease> leases) {
             check();
-            inner.release(lease);
+            inner.release(leases);
         }
 
         private void check() {

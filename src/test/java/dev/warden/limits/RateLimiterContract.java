@@ -185,6 +185,35 @@ abstract class RateLimiterContract {
         assertThat(limiter.acquireSlot(parallel, T0.plusSeconds(30))).isInstanceOf(SlotDecision.Granted.class);
     }
 
+    @Test
+    void slotsOfSeveralScopesAreTakenAllOrNothingAndReleasedTogether() {
+        var limiter = limiter();
+        var key = new Concurrency("key:k:parallel", 2, Duration.ofMinutes(10));
+        var team = new Concurrency("team:t:parallel", 1, Duration.ofMinutes(5));
+        var both = (SlotDecision.Granted) limiter.acquireSlots(List.of(key, team), T0);
+        assertThat(both.leases()).extracting(Lease::key).containsExactly("key:k:parallel", "team:t:parallel");
+        assertThat(both.leases()).extracting(Lease::expires).containsExactly(T0.plusSeconds(600),
+                T0.plusSeconds(300));
+        // The team is full: the key's free slot is not taken either.
+        assertThat(limiter.acquireSlots(List.of(key, team), T0)).isEqualTo(new SlotDecision.Busy("team:t:parallel",
+                1));
+        assertThat(limiter.acquireSlot(key, T0)).isInstanceOf(SlotDecision.Granted.class);
+        assertThat(limiter.acquireSlot(key, T0)).isInstanceOf(SlotDecision.Busy.class);
+        limiter.release(both.leases());
+        assertThat(limiter.acquireSlots(List.of(key, team), T0)).isInstanceOf(SlotDecision.Granted.class);
+    }
+
+    @Test
+    void settlingSeveralLimitsMovesEachByItsOwnRate() {
+        var limiter = limiter();
+        var small = tpm("key:k:tpm", 1_000);
+        var large = tpm("team:t:tpm", 10_000);
+        limiter.acquire(List.of(small, large), 500, T0);
+        limiter.settle(List.of(small, large), 400, T0);
+        var after = (Decision.Allowed) limiter.acquire(List.of(small, large), 0, T0);
+        assertThat(after.quotas()).extracting(Quota::remaining).containsExactly(100L, 9_100L);
+    }
+
     /** Fires {@code requests} acquires at once, spread over the limiters, and counts the admitted ones. */
     static int admitted(List<RateLimiter> limiters, Limit limit, int requests) throws Exception {
         var calls = new ArrayList<Callable<Boolean>>();

@@ -203,6 +203,10 @@ final class ImportResource implements Resource {
                 if (rpm < 0) {
                     throw AdminError.unprocessable("rpm", "rpm must not be negative.");
                 }
+                if (rpm > Integer.MAX_VALUE) {
+                    // The JSON API's bound too: a rate limiter keeps time in microseconds per minute.
+                    throw AdminError.unprocessable("rpm", "rpm must be at most " + Integer.MAX_VALUE + ".");
+                }
                 return rpm;
             } catch (NumberFormatException e) {
                 throw AdminError.invalid("rpm", "rpm '" + text + "' is not a whole number.");

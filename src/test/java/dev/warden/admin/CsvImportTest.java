@@ -25,6 +25,7 @@ class CsvImportTest {
             "hal@example.com",standard,"hal, the second",2,"3"\r
             \r
             taken@example.com,standard,already-taken,1,1\r
+            ivy@example.com,standard,ivy-1,1,99999999999\r
             """;
 
     private static AdminResponse upload(AdminFixture admin, String csv, boolean dryRun) {
@@ -47,7 +48,7 @@ class CsvImportTest {
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             var report = AdminFixture.json(response);
             var rows = report.get("rows");
-            assertThat(rows).hasSize(11);
+            assertThat(rows).hasSize(12);
             expectCreated(rows.get(0), 2, "ada@example.com");
             expectCreated(rows.get(1), 3, "bob@example.com");
             expectCreated(rows.get(2), 4, "ada@example.com");
@@ -60,8 +61,9 @@ class CsvImportTest {
             expectError(rows.get(8), 10, null, "expected 5 fields, found 2");
             expectCreated(rows.get(9), 11, "hal@example.com");
             expectError(rows.get(10), 13, "alias", "alias 'already-taken' already exists");
+            expectError(rows.get(11), 14, "rpm", "at most 2147483647");
             assertThat(report.get("created").asInt()).isEqualTo(4);
-            assertThat(report.get("errors").asInt()).isEqualTo(7);
+            assertThat(report.get("errors").asInt()).isEqualTo(8);
 
             var key = admin.ok("GET", "/keys/" + rows.get(0).get("key_id").asText(), "");
             assertThat(key.get("alias").asText()).isEqualTo("ada-laptop");
@@ -92,7 +94,7 @@ class CsvImportTest {
             var report = AdminFixture.json(upload(admin, FILE, true));
             assertThat(report.get("dry_run").asBoolean()).isTrue();
             assertThat(report.get("created").asInt()).isEqualTo(4);
-            assertThat(report.get("errors").asInt()).isEqualTo(7);
+            assertThat(report.get("errors").asInt()).isEqualTo(8);
             expectError(report.get("rows").get(10), 13, "alias", "already exists");
             assertThat(report.get("rows").get(0).has("key")).as("no secrets in a dry run").isFalse();
             assertThat(admin.ok("GET", "/users", "").get("data")).isEmpty();

@@ -31,6 +31,9 @@ import dev.warden.limits.FailurePolicy;
 import dev.warden.limits.InMemoryRateLimiter;
 import dev.warden.limits.LimitStage;
 import dev.warden.limits.LimitsResolver;
+import dev.warden.identity.LimitLine;
+import dev.warden.identity.Limits;
+import dev.warden.config.RateLimitConfig;
 import dev.warden.limits.RateLimiter;
 import dev.warden.limits.RedisRateLimiter;
 import dev.warden.spend.CostStage;
@@ -73,6 +76,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -190,7 +194,7 @@ public final class Wiring implements AutoCloseable {
                 new DecodeStage(),
                 new AuthorizeStage(),
                 // A concurrency slot is leased for at most an hour: longer than any upstream timeout allows a call.
-                new LimitStage(limiter, LimitsResolver.chain(), clock, Duration.ofHours(1)),
+                new LimitStage(limiter, capacity(config), clock, Duration.ofHours(1)),
                 new RouteStage(routing),
                 new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing.get()
                         .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED))),
@@ -205,6 +209,34 @@ public final class Wiring implements AutoCloseable {
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(closeables, server, config, masterKey, generated);
+    }
+
+    /**
+     * The caller's limits plus the capacity limits of the configuration: each alias's (also under the
+     * deployment/model names it routes to) and the gateway's.
+     */
+    private static LimitsResolver capacity(WardenConfig config) {
+        var byModel = new HashMap<String, List<LimitLine>>();
+        for (var model : config.models()) {
+            if (!model.limits().none()) {
+                var line = new LimitLine("model:" + model.name(), limits(model.limits()));
+                byModel.computeIfAbsent(model.name(), name -> new ArrayList<>()).add(line);
+                for (var target : model.targets()) {
+                    var explicit = byModel.computeIfAbsent(target.deployment() + "/" + target.model(),
+                            name -> new ArrayList<>());
+                    if (!explicit.contains(line)) {
+                        explicit.add(line);
+                    }
+                }
+            }
+        }
+        var global = config.globalLimits().none() ? List.<LimitLine>of()
+                : List.of(new LimitLine("global", limits(config.globalLimits())));
+        return LimitsResolver.withCapacity(byModel, global);
+    }
+
+    private static Limits limits(RateLimitConfig config) {
+        return new Limits(config.rpm(), config.tpm(), config.maxParallel(), null, null);
     }
 
     /** Budget reservations in process or in Redis (with the same failure policy as limits), and the spend ledger. */

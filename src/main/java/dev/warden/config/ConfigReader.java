@@ -18,7 +18,7 @@ final class ConfigReader {
 
     private static final List<String> KEYS =
             List.of("server", "auth", "database", "secrets", "redis", "budgets", "access_log", "deployments", "models",
-                    "routing");
+                    "routing", "limits");
 
     private final ReadContext context;
     private final @Nullable Path baseDirectory;
@@ -47,6 +47,7 @@ final class ConfigReader {
         var budgets = SpendReader.budgets(top.section("budgets"));
         var accessLog = accessLog(top.section("access_log"));
         var routing = routing(top.section("routing"));
+        var globalLimits = LimitsReader.global(top.section("limits"));
 
         var deployments = new ArrayList<DeploymentConfig>();
         var skippedDeployments = new ArrayList<String>();
@@ -98,7 +99,7 @@ final class ConfigReader {
             throw new ConfigException(source, problems.errors());
         }
         var config = new WardenConfig(server, auth, database, secrets, redis, budgets, accessLog, deployments, models,
-                routing);
+                routing, globalLimits);
         return new LoadReport(source, config, skippedDeployments, skippedModels, problems.warnings());
     }
 

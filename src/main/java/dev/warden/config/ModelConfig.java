@@ -11,11 +11,19 @@ import org.jspecify.annotations.Nullable;
  * @param name the alias (key {@code name}), unique
  * @param targets where it is served, in order of preference; never empty
  * @param description shown in model listings (key {@code description}), or null
+ * @param limits capacity limits on the alias for every caller (key {@code limits}); {@link RateLimitConfig#NONE}
+ *     when unset
  */
-public record ModelConfig(String name, List<TargetConfig> targets, @Nullable String description) {
+public record ModelConfig(String name, List<TargetConfig> targets, @Nullable String description,
+        RateLimitConfig limits) {
+
+    public ModelConfig(String name, List<TargetConfig> targets, @Nullable String description) {
+        this(name, targets, description, RateLimitConfig.NONE);
+    }
 
     public ModelConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(limits, "limits");
         targets = List.copyOf(targets);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("model " + name + " has no targets");

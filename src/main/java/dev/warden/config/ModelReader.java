@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads one item of {@code models} and resolves its targets against the deployments. */
 final class ModelReader {
 
-    private static final List<String> KEYS = List.of("name", "description", "targets", "deployment", "model");
+    private static final List<String> KEYS = List.of("name", "description", "targets", "deployment", "model",
+            "limits");
     private static final List<String> TARGET_KEYS = List.of("deployment", "model");
     private static final Pattern NAME = Pattern.compile("\\S+");
 
@@ -45,6 +46,7 @@ final class ModelReader {
             name = null;
         }
         String description = section.string("description");
+        var limits = LimitsReader.read(section.section("limits"));
 
         boolean shorthand = section.present("deployment") || section.present("model");
         var targets = new ArrayList<TargetConfig>();
@@ -78,7 +80,8 @@ final class ModelReader {
             problems.warn(section.path("name"), section.line("name"), "model '" + name
                     + "' skipped: all its deployments are skipped");
         }
-        var config = clean && !targets.isEmpty() ? new ModelConfig(name, targets, description) : null;
+        var config = clean && !targets.isEmpty() ? new ModelConfig(name, targets, description, limits)
+                : null;
         return new Read(name, section.line("name"), config, skipped);
     }
 

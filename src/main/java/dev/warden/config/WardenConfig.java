@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The whole, validated configuration. Deployments and models skipped because of {@code require_env} are not in
- * here; {@link LoadReport} says which were skipped.
+ * here; {@link LoadReport} says which were skipped. {@code globalLimits} is {@code limits.global}: capacity limits
+ * on the whole gateway, for every caller.
  */
 public record WardenConfig(ServerConfig server, AuthConfig auth, DatabaseConfig database, SecretsConfig secrets,
         @Nullable RedisConfig redis, BudgetsConfig budgets, AccessLogConfig accessLog,
-        List<DeploymentConfig> deployments, List<ModelConfig> models, RoutingConfig routing) {
+        List<DeploymentConfig> deployments, List<ModelConfig> models, RoutingConfig routing,
+        RateLimitConfig globalLimits) {
 
     public WardenConfig {
         Objects.requireNonNull(server, "server");
@@ -21,6 +23,7 @@ public record WardenConfig(ServerConfig server, AuthConfig auth, DatabaseConfig 
         Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(globalLimits, "globalLimits");
         deployments = List.copyOf(deployments);
         models = List.copyOf(models);
     }

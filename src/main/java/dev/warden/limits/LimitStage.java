@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Enforces the caller's requests per minute, tokens per minute and concurrent requests on operations that reach
- * an upstream, for every scope of its chain at once (key, user, teams, organization): a team's limit is shared
- * by all its keys. Rates are charged atomically across scopes; the x-ratelimit-* headers go on every answer. Tokens are charged by estimate before the call and settled by the upstream's usage after it; a
+ * Enforces requests per minute, tokens per minute and concurrent requests on operations that reach an upstream,
+ * for every scope at once: the caller's chain (key, user, teams, organization; a team's limit is shared by all its
+ * keys), the model's and the gateway's. Rates are charged atomically across scopes; the x-ratelimit-* headers go on every answer. Tokens are charged by estimate before the call and settled by the upstream's usage after it; a
  * failed call gives its estimate back. Listing models, counting tokens and preloads are not metered.
  */
 public final class LimitStage implements Stage {
@@ -44,7 +44,7 @@ public final class LimitStage implements Stage {
     public Reply apply(Exchange exchange, Chain next) {
         var principal = exchange.principal().orElseThrow(() -> new IllegalStateException("not authenticated"));
         var operation = exchange.requireOperation();
-        var lines = resolver.limitsOf(principal);
+        var lines = resolver.limitsOf(principal, operation);
         if (!metered(operation) || lines.isEmpty()) {
             return next.proceed(exchange);
         }
@@ -142,10 +142,7 @@ public final class LimitStage implements Stage {
 
     /** Settling is bookkeeping after the answer exists: a limiter outage must not turn it into an error. */
     private void settleQuietly(List<Limit> tokens, long delta) {
-        if (delta == 0) {
-            return;
-        }
-        if (tokens.isEmpty()) {
+        if (delta == 0 || tokens.isEmpty()) {
             return;
         }
         try {

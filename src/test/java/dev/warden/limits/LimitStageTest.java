@@ -37,7 +37,7 @@ class LimitStageTest {
     private final InMemoryRateLimiter limiter = InMemoryRateLimiter.create();
 
     private LimitStage stage(Limits limits) {
-        return new LimitStage(limiter, principal -> limits.none() ? List.of()
+        return new LimitStage(limiter, (principal, operation) -> limits.none() ? List.of()
                 : List.of(new LimitLine("key:key_123", limits)), clock, Duration.ofMinutes(10));
     }
 
@@ -152,7 +152,7 @@ class LimitStageTest {
         try (var redis = RedisRateLimiter.connect("127.0.0.1", 1, "x:", Duration.ofMillis(200))) {
             var down = new FailoverRateLimiter(redis, FailurePolicy.FAIL_CLOSED, InMemoryRateLimiter.create(), 3,
                     Duration.ofSeconds(1), () -> "id");
-            var stage = new LimitStage(down, principal -> List.of(new LimitLine("key:k", limits(10L, null, null))),
+            var stage = new LimitStage(down, (principal, operation) -> List.of(new LimitLine("key:k", limits(10L, null, null))),
                     clock, Duration.ofMinutes(1));
             var reply = (Reply.Failure) stage.apply(chat(), answering(1));
             assertThat(reply.error()).isInstanceOf(ApiError.Unavailable.class);
@@ -168,7 +168,7 @@ class LimitStageTest {
     @Test
     void aTeamLimitIsSharedByItsKeysAndChargedTogetherWithTheKeys() {
         var team = new LimitLine("team:team_1", limits(2L, null, null));
-        var stage = new LimitStage(limiter, principal -> List.of(
+        var stage = new LimitStage(limiter, (principal, operation) -> List.of(
                 new LimitLine("key:" + principal.id(), limits(10L, null, null)), team), clock, Duration.ofMinutes(1));
         var other = new Principal("key_456", Principal.Kind.VIRTUAL_KEY, Owner.NONE, Access.UNRESTRICTED, Set.of(),
                 List.of());
@@ -188,5 +188,32 @@ class LimitStageTest {
         var keyOnly = (Decision.Allowed) limiter.acquire(
                 List.of(Limit.perMinute("key:key_123:rpm", Measure.REQUESTS, 10)), 0, now.get());
         assertThat(keyOnly.quotas().getFirst().remaining()).as("the refused request charged no scope").isEqualTo(8);
+    }
+
+    @Test
+    void capacityLimitsOfTheModelAndTheGatewayHoldForEveryCallerTheMasterKeyIncluded() {
+        var model = new LimitLine("model:gpt-4o", limits(2L, null, null));
+        var global = new LimitLine("global", limits(100L, null, null));
+        var resolver = LimitsResolver.withCapacity(Map.of("gpt-4o", List.of(model), "openai/gpt-4o-2024-08-06",
+                List.of(model)), List.of(global));
+        var operation = chat().requireOperation();
+        assertThat(resolver.limitsOf(Principal.MASTER, operation)).containsExactly(model, global);
+        var keyLine = new LimitLine("key:key_123", limits(10L, null, null));
+        var limited = new Principal("key_123", Principal.Kind.VIRTUAL_KEY, Owner.NONE, Access.UNRESTRICTED,
+                Set.of(), List.of(keyLine));
+        assertThat(resolver.limitsOf(limited, operation)).containsExactly(keyLine, model, global);
+        var otherModel = new Operation.Chat(new ChatRequest("gpt-4o-mini", List.of(Message.text(Role.USER, "hi")),
+                Sampling.DEFAULTS, List.of(), null, null, null, false, false, null, Map.of()));
+        assertThat(resolver.limitsOf(limited, otherModel)).containsExactly(keyLine, global);
+        assertThat(LimitsResolver.withCapacity(Map.of(), List.of()).limitsOf(limited, otherModel))
+                .containsExactly(keyLine);
+
+        var stage = new LimitStage(limiter, resolver, clock, Duration.ofMinutes(1));
+        var master = chat();
+        master.principal(Principal.MASTER);
+        assertThat(stage.apply(master, answering(1))).isInstanceOf(Reply.Chat.class);
+        assertThat(stage.apply(chat(), answering(1))).isInstanceOf(Reply.Chat.class);
+        var refused = (Reply.Failure) stage.apply(chat(), answering(1));
+        assertThat(refused.error().message()).startsWith("Rate limit reached for model:gpt-4o: 2 requests per minute");
     }
 }

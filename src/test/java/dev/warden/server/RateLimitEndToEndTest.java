@@ -87,4 +87,48 @@ class RateLimitEndToEndTest {
             assertThat(statuses.stream().filter(status -> status == 429).count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aModelsAndTheGatewaysLimitsHoldForEveryCallerAndNamingTheDeploymentDoesNotGetRoundThem()
+            throws Exception {
+        try (var db = TestDatabase.sqlite(); var gateway = RunningGateway.start(db.yaml() + """
+                limits:
+                  global: {rpm: 5}
+                deployments:
+                  - name: echo
+                    provider: echo
+                models:
+                  - name: small
+                    deployment: echo
+                    model: echo-small
+                    limits: {rpm: 2}
+                  - name: other
+                    deployment: echo
+                    model: echo-other
+                """, Map.of())) {
+            var master = RunningGateway.MASTER_KEY;
+            assertThat(chat(gateway, master, "small").statusCode()).isEqualTo(200);
+            assertThat(chat(gateway, master, "echo/echo-small").statusCode()).as("the alias's target, named directly")
+                    .isEqualTo(200);
+            var refused = chat(gateway, master, "small");
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(JSON.readTree(refused.body()).at("/error/message").asText())
+                    .startsWith("Rate limit reached for model:small: 2 requests per minute");
+            assertThat(refused.headers().firstValue("retry-after")).isPresent();
+            // The gateway allows 5 in all: 2 went to small, 3 more to other, then none.
+            for (int i = 0; i < 3; i++) {
+                assertThat(chat(gateway, master, "other").statusCode()).isEqualTo(200);
+            }
+            var global = chat(gateway, master, "other");
+            assertThat(global.statusCode()).isEqualTo(429);
+            assertThat(JSON.readTree(global.body()).at("/error/message").asText())
+                    .startsWith("Rate limit reached for global: 5 requests per minute");
+        }
+    }
+
+    private static HttpResponse<String> chat(RunningGateway gateway, String key, String model) {
+        return gateway.post("/v1/chat/completions", "{\"model\": \"" + model + "\", \"messages\": [{\"role\":"
+                + " \"user\", \"content\": \"hello\"}]}", "Authorization", "Bearer " + key,
+                "Content-Type", "application/json");
+    }
 }

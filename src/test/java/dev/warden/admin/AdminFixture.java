@@ -150,7 +150,7 @@ final class AdminFixture implements AutoCloseable {
     }
 
     /** Splits {@code /keys?user=u&limit=5} into the path the router sees and its query. */
-    private static Map<String, String> query(String path) {
+    static Map<String, String> query(String path) {
         int mark = path.indexOf('?');
         if (mark < 0) {
             return Map.of();

@@ -137,7 +137,8 @@ class PricesApiTest {
     @EnumSource(TestDatabase.Kind.class)
     void theAuthorIsTheCallersId(TestDatabase.Kind kind) {
         try (var admin = AdminFixture.open(kind)) {
-            var user = admin.ok("POST", "/users", "{\"email\": \"ops@example.com\", \"roles\": [{\"role\": \"admin\"}]}");
+            var user = admin.ok("POST", "/users", "{\"email\": \"ops@example.com\", \"roles\": [{\"role\":"
+                    + " \"admin\"}]}");
             var key = admin.ok("POST", "/keys", "{\"user_id\": \"" + user.get("id").asText() + "\"}");
             admin.refresh();
             Principal caller = admin.principal(key.get("key").asText());

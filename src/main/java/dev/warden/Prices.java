@@ -2,50 +2,90 @@ package dev.warden;
 
 import dev.warden.config.DeploymentConfig;
 import dev.warden.config.PricingConfig;
+import dev.warden.pricing.CatalogEntry;
+import dev.warden.pricing.EffectivePrice;
 import dev.warden.pricing.Price;
+import dev.warden.pricing.PriceOverrides;
 import dev.warden.pricing.PricingCatalog;
 import dev.warden.spend.PriceSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Prices for the deployments this instance routes to: a deployment's own {@code pricing} first, else the built-in
- * catalog under the deployment's provider (openai-compatible deployments only when their base URL is a known
- * provider's own API), else none. The demo {@code echo} deployment is free on purpose.
+ * Prices for the deployments this instance routes to, first match wins:
+ * <ol>
+ * <li>an override set through the admin API for this model on this deployment;</li>
+ * <li>the deployment's own {@code pricing} (configuration file or stored deployment);</li>
+ * <li>an override for this model on every deployment;</li>
+ * <li>the built-in catalog under the deployment's provider (openai-compatible deployments only when their base URL
+ *     is a known provider's own API); the demo {@code echo} deployment is free on purpose;</li>
+ * <li>none: unpriced.</li>
+ * </ol>
+ * A deployment-specific override beats the deployment's configured price so an operator can correct one model of
+ * a configured deployment without a restart; a shared override yields to it, because a deployment's own rate
+ * (a negotiated contract, a self-hosted box) is more specific than a model-wide figure. The overrides are read
+ * from memory ({@code overrides} is swapped whole when the stored ones change), never from the database.
  */
 final class Prices implements PriceSource {
     private final PricingCatalog catalog;
     private final Map<String, DeploymentConfig> configured;
     private final Function<String, Optional<DeploymentConfig>> stored;
+    private final Supplier<PriceOverrides> overrides;
 
     Prices(PricingCatalog catalog, Map<String, DeploymentConfig> configured,
-            Function<String, Optional<DeploymentConfig>> stored) {
+            Function<String, Optional<DeploymentConfig>> stored, Supplier<PriceOverrides> overrides) {
         this.catalog = catalog;
         this.configured = Map.copyOf(configured);
         this.stored = stored;
+        this.overrides = overrides;
     }
 
     @Override
     public Lookup lookup(String deployment, String upstreamModel) {
-        var config = Optional.ofNullable(configured.get(deployment)).or(() -> stored.apply(deployment));
-        if (config.isEmpty()) {
-            return new Lookup.Unpriced(false);
-        }
-        var price = price(config.get(), upstreamModel);
-        return price.<Lookup>map(Lookup.Priced::new).orElseGet(() -> new Lookup.Unpriced(config.get().allowUnpriced()));
+        var effective = effective(deployment, upstreamModel);
+        return effective.price() != null ? new Lookup.Priced(effective.price())
+                : new Lookup.Unpriced(effective.unpricedAllowed());
     }
 
-    private Optional<Price> price(DeploymentConfig deployment, String model) {
-        if (deployment.pricing() != null) {
-            return Optional.of(price(deployment.pricing()));
+    /** The price that applies and where it comes from; for the pipeline and for the admin API's explanation. */
+    EffectivePrice effective(String deployment, String upstreamModel) {
+        var current = overrides.get();
+        var own = current.onDeployment(deployment, upstreamModel);
+        if (own.isPresent()) {
+            return EffectivePrice.of(own.get());
+        }
+        var config = Optional.ofNullable(configured.get(deployment)).or(() -> stored.apply(deployment));
+        if (config.isPresent() && config.get().pricing() != null) {
+            return new EffectivePrice(EffectivePrice.Source.DEPLOYMENT, price(config.get().pricing()), null, null,
+                    config.get().allowUnpriced());
+        }
+        var shared = current.onEveryDeployment(upstreamModel);
+        if (shared.isPresent()) {
+            return EffectivePrice.of(shared.get());
+        }
+        if (config.isEmpty()) {
+            return EffectivePrice.unpriced(false);
+        }
+        return listed(config.get(), upstreamModel);
+    }
+
+    private EffectivePrice listed(DeploymentConfig deployment, String model) {
+        Optional<CatalogEntry> entry = switch (deployment.provider()) {
+            case ECHO -> Optional.empty();
+            case OPENAI, ANTHROPIC, BEDROCK, GEMINI, VERTEX -> catalog.entry(deployment.provider().yamlName(), model);
+            case OPENAI_COMPATIBLE -> PricingCatalog.providerForHost(deployment.baseUrl().getHost())
+                    .flatMap(provider -> catalog.entry(provider, model));
+            case AZURE_OPENAI, OLLAMA -> Optional.empty();
+        };
+        boolean allowed = deployment.allowUnpriced();
+        if (entry.isPresent()) {
+            return new EffectivePrice(EffectivePrice.Source.CATALOG, entry.get().price(), null, entry.get(), allowed);
         }
         return switch (deployment.provider()) {
-            case ECHO -> Optional.of(Price.explicitZero());
-            case OPENAI, ANTHROPIC, BEDROCK, GEMINI, VERTEX -> catalog.find(deployment.provider().yamlName(), model);
-            case OPENAI_COMPATIBLE -> PricingCatalog.providerForHost(deployment.baseUrl().getHost())
-                    .flatMap(provider -> catalog.find(provider, model));
-            case AZURE_OPENAI, OLLAMA -> Optional.empty();
+            case ECHO -> new EffectivePrice(EffectivePrice.Source.CATALOG, Price.explicitZero(), null, null, allowed);
+            default -> EffectivePrice.unpriced(allowed);
         };
     }
 

@@ -3,6 +3,7 @@ package dev.warden;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.warden.admin.AdminApi;
 import dev.warden.admin.DeploymentAdmin;
+import dev.warden.admin.PriceAdmin;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
@@ -14,6 +15,10 @@ import dev.warden.auth.jwt.JwtVerifier;
 import dev.warden.secret.ServerSecret;
 import dev.warden.registry.DeploymentDocuments;
 import dev.warden.registry.DeploymentSync;
+import dev.warden.registry.RevisionSync;
+import dev.warden.pricing.PriceOverride;
+import dev.warden.pricing.PriceOverrides;
+import dev.warden.store.JdbcPriceOverrideStore;
 import dev.warden.observe.UsageCounter;
 import dev.warden.secret.KeyMinter;
 import dev.warden.store.Database;
@@ -80,6 +85,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -159,6 +165,16 @@ public final class Wiring implements AutoCloseable {
         var deploymentStore = new JdbcDeploymentStore(database);
         var deploymentSync = DeploymentSync.start(deploymentStore, config.database().refreshInterval(), routing);
         closeables.add(deploymentSync);
+        // Price overrides live in memory, swapped whole on change: pricing a call never reads the database.
+        var priceStore = new JdbcPriceOverrideStore(database);
+        var overrides = new AtomicReference<>(PriceOverrides.none());
+        var priceSync = RevisionSync.start("price overrides", priceStore::revision, priceStore::list,
+                stored -> overrides.set(PriceOverrides.of(stored)), config.database().refreshInterval(),
+                List.<PriceOverride>of());
+        closeables.add(priceSync);
+        var byName = new LinkedHashMap<String, DeploymentConfig>();
+        config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
+        var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored, overrides::get);
 
         // The admin API writes through the stores and refreshes the ring, so a change applies here at once.
         var usageStore = new JdbcUsageStore(database);
@@ -169,11 +185,12 @@ public final class Wiring implements AutoCloseable {
         Runnable afterWrite = () -> {
             keyRing.refreshNow();
             deploymentSync.refreshNow();
+            priceSync.refreshNow();
         };
         var admin = new GatewayServer.Admin(AdminApi.create(new AdminApi.Stores(
                 new JdbcDirectoryStore(database, columns, clock), new JdbcKeyStore(database, columns),
-                deploymentAdmin, usageStore), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite),
-                authenticator);
+                deploymentAdmin, usageStore, new PriceAdmin(priceStore, prices::effective)), secret.keyHasher(),
+                new KeyMinter(random), clock, random, afterWrite), authenticator);
 
         var sinks = new ArrayList<RecordSink>();
         var usage = UsageCounter.start(usageStore, Duration.ofSeconds(5), 100_000);
@@ -183,9 +200,6 @@ public final class Wiring implements AutoCloseable {
             sinks.add(log);
             closeables.add(log);
         });
-        var byName = new LinkedHashMap<String, DeploymentConfig>();
-        config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
-        var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored);
         var limiter = rateLimiter(config.redis(), closeables);
         var budgets = budgets(config, database, clock, closeables);
         var pipeline = Pipeline.of(List.of(

@@ -52,8 +52,10 @@ public final class AdminApi {
      *
      * @param deployments the stored deployments and what the configuration file reserves
      * @param usage the usage counters key usage summaries are read from
+     * @param prices the price overrides and the explanation of effective prices
      */
-    public record Stores(DirectoryStore directory, KeyStore keys, DeploymentAdmin deployments, UsageStore usage) {}
+    public record Stores(DirectoryStore directory, KeyStore keys, DeploymentAdmin deployments, UsageStore usage,
+            PriceAdmin prices) {}
 
     /**
      * @param random where ids come from
@@ -66,10 +68,10 @@ public final class AdminApi {
         // The database keeps milliseconds: so do the answers, so a read gives back what a write answered.
         InstantSource millis = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var backend = new Backend(stores.directory(), stores.keys(), hasher, minter, millis, new Ids(random), mapper,
-                new Views(mapper), stores.deployments(), stores.usage());
+                new Views(mapper), stores.deployments(), stores.usage(), stores.prices());
         var resources = List.<Resource>of(new MeResource(), new OrgsResource(), new TeamsResource(),
                 new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions(),
-                new DeploymentsResource());
+                new DeploymentsResource(), new PricesResource());
         var routes = resources.stream().flatMap(resource -> resource.routes().stream()).toList();
         return new AdminApi(new Router(routes), backend, afterWrite);
     }

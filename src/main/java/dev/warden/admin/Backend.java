@@ -10,4 +10,5 @@ import java.time.InstantSource;
 
 /** What the resources share: the stores, key minting, the clock, ids and JSON. */
 record Backend(DirectoryStore directory, KeyStore keys, KeyHasher hasher, KeyMinter minter, InstantSource clock,
-        Ids ids, ObjectMapper mapper, Views views, DeploymentAdmin deployments, UsageStore usage) {}
+        Ids ids, ObjectMapper mapper, Views views, DeploymentAdmin deployments, UsageStore usage,
+        PriceAdmin prices) {}

@@ -211,6 +211,34 @@ final class JsonBody {
         return value.decimalValue();
     }
 
+    /**
+     * A price in US dollars per million tokens, as a JSON number or a decimal string ({@code "0.15"}, exact for
+     * clients whose JSON numbers are doubles); zero or more. Absent or null is null.
+     */
+    @Nullable BigDecimal price(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        BigDecimal price;
+        if (value.isNumber()) {
+            price = value.decimalValue();
+        } else if (value.isTextual()) {
+            try {
+                price = new BigDecimal(value.textValue().strip());
+            } catch (NumberFormatException notANumber) {
+                throw wrongType(field, "a price in US dollars per million tokens, a number or a decimal string");
+            }
+        } else {
+            throw wrongType(field, "a price in US dollars per million tokens, a number or a decimal string");
+        }
+        if (price.signum() < 0) {
+            throw AdminError.invalid(field, "The field '" + field + "' must not be negative (a price of zero or"
+                    + " more), got " + price.toPlainString() + ".");
+        }
+        return price;
+    }
+
     static List<String> names(ObjectNode node) {
         var names = new ArrayList<String>();
         node.fieldNames().forEachRemaining(names::add);

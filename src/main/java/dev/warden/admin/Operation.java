@@ -49,7 +49,14 @@ enum Operation {
     DEPLOYMENT_LIST("listing deployments"),
     DEPLOYMENT_READ("reading a deployment"),
     DEPLOYMENT_UPDATE("updating a deployment"),
-    DEPLOYMENT_DELETE("deleting a deployment");
+    DEPLOYMENT_DELETE("deleting a deployment"),
+
+    // Price overrides, and the explanation of the price that applies (PRICE_READ).
+    PRICE_CREATE("creating a price override"),
+    PRICE_LIST("listing price overrides"),
+    PRICE_READ("reading a price"),
+    PRICE_UPDATE("updating a price override"),
+    PRICE_DELETE("deleting a price override");
 
     final String description;
 

@@ -68,7 +68,13 @@ final class Permissions {
             row(Operation.DEPLOYMENT_LIST,      ANY, ANY,  NONE, NONE,            NONE),
             row(Operation.DEPLOYMENT_READ,      ANY, ANY,  NONE, NONE,            NONE),
             row(Operation.DEPLOYMENT_UPDATE,    ANY, NONE, NONE, NONE,            NONE),
-            row(Operation.DEPLOYMENT_DELETE,    ANY, NONE, NONE, NONE,            NONE));
+            row(Operation.DEPLOYMENT_DELETE,    ANY, NONE, NONE, NONE,            NONE),
+            // Prices are gateway-wide, like deployments: an org-admin sees what its callers are charged.
+            row(Operation.PRICE_CREATE,         ANY, NONE, NONE, NONE,            NONE),
+            row(Operation.PRICE_LIST,           ANY, ANY,  NONE, NONE,            NONE),
+            row(Operation.PRICE_READ,           ANY, ANY,  NONE, NONE,            NONE),
+            row(Operation.PRICE_UPDATE,         ANY, NONE, NONE, NONE,            NONE),
+            row(Operation.PRICE_DELETE,         ANY, NONE, NONE, NONE,            NONE));
 
     private Permissions() {}
 

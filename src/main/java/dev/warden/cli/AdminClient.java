@@ -38,6 +38,15 @@ final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), path);
     }
 
+    JsonNode patch(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())), path);
+    }
+
+    JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), path);
+    }
+
     JsonNode postText(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), path);

@@ -1,7 +1,9 @@
 package dev.warden.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** What the admin subcommands share: error reporting and URL building. */
 final class Commands {
@@ -21,6 +23,13 @@ final class Commands {
     static void appendQuery(StringBuilder query, String name, String value) {
         if (value != null && !value.isBlank()) {
             query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Sets a string field of a request body when the option was given. */
+    static void putIfSet(ObjectNode body, String field, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.warden.cli.Commands.putIfSet;
+
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -117,11 +118,5 @@ final class KeysCommand {
                 System.out.println(answer.path("key").asText());
             }
         });
-    }
-
-    private static void putIfSet(ObjectNode body, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            body.put(field, value);
-        }
     }
 }

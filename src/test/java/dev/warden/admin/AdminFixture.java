@@ -13,6 +13,9 @@ import dev.warden.store.JdbcDeploymentStore;
 import dev.warden.store.JdbcDirectoryStore;
 import dev.warden.store.JdbcIdentityStore;
 import dev.warden.store.JdbcKeyStore;
+import dev.warden.store.JdbcPriceOverrideStore;
+import dev.warden.pricing.EffectivePrice;
+import dev.warden.pricing.PriceOverrides;
 import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.testkit.TestDatabase;
@@ -48,19 +51,21 @@ final class AdminFixture implements AutoCloseable {
     private final KeyRing ring;
     private final Authenticator authenticator;
     private final AdminApi api;
+    private final JdbcPriceOverrideStore prices;
 
     private AdminFixture(TestDatabase db, boolean refreshOnWrite) {
         this.db = db;
         this.database = Database.open(db.url(), db.user(), null, 4);
         InstantSource clock = () -> now.get();
         var json = new JsonColumns();
+        this.prices = new JdbcPriceOverrideStore(database);
         this.ring = KeyRing.start(new JdbcIdentityStore(database, json), Duration.ofHours(1));
         this.authenticator = Authenticator.create(MASTER_KEY, ring, SECRET.keyHasher(), java.util.Optional.empty(), clock);
         this.api = AdminApi.create(new AdminApi.Stores(new JdbcDirectoryStore(database, json, clock),
                 new JdbcKeyStore(database, json), DeploymentAdmin.of(new JdbcDeploymentStore(database),
                         new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
                         Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")),
-                new JdbcUsageStore(database)),
+                new JdbcUsageStore(database), new PriceAdmin(prices, this::fromOverridesOnly)),
                 SECRET.keyHasher(), new KeyMinter(new SecureRandom()), clock, new Random(7), () -> {
                     writes.incrementAndGet();
                     if (refreshOnWrite) {
@@ -76,6 +81,16 @@ final class AdminFixture implements AutoCloseable {
     /** Without refreshing the key ring on every write: for tests that write a lot and refresh when they choose. */
     static AdminFixture openQuiet(TestDatabase.Kind kind) {
         return new AdminFixture(TestDatabase.create(kind), false);
+    }
+
+    /**
+     * The effective-price answer without the gateway's catalog and deployment configuration (those are tested
+     * through a running gateway): the stored override for the pair, else the shared one, else unpriced.
+     */
+    private EffectivePrice fromOverridesOnly(String deployment, String model) {
+        var overrides = PriceOverrides.of(prices.list());
+        return overrides.onDeployment(deployment, model).or(() -> overrides.onEveryDeployment(model))
+                .map(EffectivePrice::of).orElse(EffectivePrice.unpriced(false));
     }
 
     AdminApi api() {
@@ -135,7 +150,7 @@ final class AdminFixture implements AutoCloseable {
     }
 
     /** Splits {@code /keys?user=u&limit=5} into the path the router sees and its query. */
-    private static Map<String, String> query(String path) {
+    static Map<String, String> query(String path) {
         int mark = path.indexOf('?');
         if (mark < 0) {
             return Map.of();

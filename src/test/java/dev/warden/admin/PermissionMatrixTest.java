@@ -102,6 +102,12 @@ class PermissionMatrixTest {
             PUT    /deployments/{cfg}                 | {"provider":"echo"}                                | 409 403 403 403 403 403 403
             DELETE /deployments/{dep}                 |                                                    | 200 403 403 403 403 403 403
             DELETE /deployments/{cfg}                 |                                                    | 409 403 403 403 403 403 403
+            POST   /prices                            | {"model":"{name}","input":1,"output":"2.5"}        | 201 403 403 403 403 403 403
+            GET    /prices                            |                                                    | 200 200 403 403 403 403 403
+            GET    /prices/effective?deployment={cfg}&model=m |                                          | 200 200 403 403 403 403 403
+            GET    /prices/{price}                    |                                                    | 200 200 403 403 403 403 403
+            PATCH  /prices/{price}                    | {"note":"n"}                                       | 200 403 403 403 403 403 403
+            DELETE /prices/{price}                    |                                                    | 200 403 403 403 403 403 403
             """;
 
     private record Row(String method, String path, String body, List<Integer> expected) {}
@@ -132,7 +138,8 @@ class PermissionMatrixTest {
                     var body = row.body().equals("csv") ? "email,alias\n" + cell.fill("{email}") + ","
                             + cell.fill("{name}") + "\n" : cell.fill(row.body());
                     var response = admin.api().handle(world.principals.get(caller), new AdminRequest(row.method(),
-                            "/admin/v1" + path, Map.of(), AdminFixture.bytes(body), body.isEmpty() ? null
+                            "/admin/v1" + path.split("\\?")[0], AdminFixture.query(path), AdminFixture.bytes(body),
+                            body.isEmpty() ? null
                                     : row.body().equals("csv") ? "text/csv" : "application/json"));
                     if (response.status() != row.expected().get(i)) {
                         failures.add(caller + " " + row.method() + " " + row.path() + " " + row.body() + ": expected "
@@ -153,8 +160,8 @@ class PermissionMatrixTest {
     void theTableCoversEveryRoute(TestDatabase.Kind kind) {
         try (var admin = AdminFixture.openQuiet(kind)) {
             var templates = Pattern.compile("\\{[A-Za-z]+\\}");
-            var covered = rows().stream().map(row -> row.method() + " " + templates.matcher(row.path())
-                    .replaceAll("{}")).collect(Collectors.toCollection(TreeSet::new));
+            var covered = rows().stream().map(row -> row.method() + " " + templates.matcher(
+                    row.path().split("\\?")[0]).replaceAll("{}")).collect(Collectors.toCollection(TreeSet::new));
             var routes = admin.api().routeNames().stream().filter(name -> !name.endsWith("/openapi.json"))
                     .map(name -> templates.matcher(name.replace("/admin/v1", "").replace("{user_id}", "{}"))
                             .replaceAll("{}"))
@@ -221,7 +228,7 @@ class PermissionMatrixTest {
             String fill(String template) {
                 var out = template;
                 for (var name : List.of("X", "Y", "T", "self", "name", "email", "Z", "teamX", "teamY", "userInTeamY",
-                        "userT", "userX", "userY", "keyOwn", "keyT", "keyX", "keyY", "tier", "dep", "cfg")) {
+                        "userT", "userX", "userY", "keyOwn", "keyT", "keyX", "keyY", "tier", "dep", "cfg", "price")) {
                     if (out.contains("{" + name + "}")) {
                         out = out.replace("{" + name + "}", value(name));
                     }
@@ -257,6 +264,8 @@ class PermissionMatrixTest {
                     case "dep" -> admin.ok("POST", "/deployments", "{\"name\": \"" + fresh()
                             + "\", \"provider\": \"echo\"}").get("name").asText();
                     case "cfg" -> AdminFixture.CONFIGURED_DEPLOYMENT;
+                    case "price" -> id("POST", "/prices", "{\"model\": \"" + fresh() + "\", \"input\": 1,"
+                            + " \"output\": 2}");
                     default -> throw new IllegalArgumentException(name);
                 };
                 made.put(name, value);

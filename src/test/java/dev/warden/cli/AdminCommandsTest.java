@@ -100,4 +100,46 @@ class AdminCommandsTest {
         var noKey = run(Map.of(), "keys", "list");
         assertThat(noKey.err()).contains("no admin credential");
     }
+
+    @Test
+    void anOperatorPricesAModelChangesItAndRemovesIt() {
+        var before = run(env, "prices", "show", "--deployment", "echo", "--model", "echo");
+        assertThat(before.exit()).as(before.err()).isZero();
+        assertThat(before.out()).contains("source: catalog");
+
+        var set = run(env, "prices", "set", "--model", "echo", "--deployment", "echo", "--input", "0.15",
+                "--output", "0.60", "--cached-input", "0.075", "--cost-tier", "small", "--note", "chargeback");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).startsWith("Created pr_").contains("0.15 in / 0.6 out");
+        var id = id(set.out(), "pr");
+
+        var shown = run(env, "prices", "show", "--deployment", "echo", "--model", "echo");
+        assertThat(shown.out()).contains("0.15 in / 0.6 out / 0.075 cached").contains("source: override " + id);
+
+        var changed = run(env, "prices", "set", "--model", "echo", "--deployment", "echo", "--output", "1");
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(changed.out()).startsWith("Changed " + id).contains("0.15 in / 1 out");
+
+        var list = run(env, "prices", "list", "--model", "echo");
+        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("id ");
+        assertThat(list.out()).contains(id).contains("small").contains("chargeback").contains("master");
+
+        assertThat(run(env, "prices", "delete", id).out()).contains("Deleted price override " + id);
+        assertThat(run(env, "prices", "list").out()).doesNotContain(id);
+        assertThat(run(env, "prices", "show", "--deployment", "echo", "--model", "echo").out())
+                .contains("source: catalog");
+    }
+
+    @Test
+    void badInputIsTheServersMessageNamingTheField() {
+        var negative = run(env, "prices", "set", "--model", "m", "--input", "-1", "--output", "1");
+        assertThat(negative.exit()).isEqualTo(1);
+        assertThat(negative.err()).contains("must not be negative").contains("(field: input)").contains("[HTTP 400]");
+        var unknown = run(env, "prices", "set", "--model", "m", "--deployment", "nope", "--input", "1",
+                "--output", "1");
+        assertThat(unknown.err()).contains("No deployment 'nope'").contains("(field: deployment)");
+        var missing = run(env, "prices", "delete", "pr_missing");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("[HTTP 404]");
+    }
 }

@@ -180,7 +180,7 @@ final class JsonBody {
         var parallel = body.wholeNumber("max_parallel", field);
         var budget = body.decimal("budget_usd", field);
         var window = body.window("budget_window", field);
-        var tokens = body.tokenCount("token_budget", field);
+        var tokens = body.wholeNumber("token_budget", field, true);
         var tokenWindow = body.window("token_budget_window", field);
         return new Limits(rpm, tpm, parallel == null ? null : Math.toIntExact(parallel), budget, window, tokens,
                 tokenWindow);
@@ -195,28 +195,17 @@ final class JsonBody {
         return window;
     }
 
-    /** A whole number of tokens, which may pass the int range (a monthly budget of billions). */
-    private @Nullable Long tokenCount(String field, String parent) {
-        var value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw wrongType(parent + "." + field, "a whole number of tokens");
-        }
-        if (value.longValue() < 0) {
-            throw AdminError.unprocessable(parent + "." + field, "'" + parent + "." + field
-                    + "' must not be negative.");
-        }
-        return value.longValue();
+    private @Nullable Long wholeNumber(String field, String parent) {
+        return wholeNumber(field, parent, false);
     }
 
-    private @Nullable Long wholeNumber(String field, String parent) {
+    /** @param wide the whole long range is allowed, not only int's (a token budget may be billions) */
+    private @Nullable Long wholeNumber(String field, String parent, boolean wide) {
         var value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!value.isIntegralNumber() || !(wide ? value.canConvertToLong() : value.canConvertToInt())) {
             throw wrongType(parent + "." + field, "a whole number");
         }
         if (value.longValue() < 0) {

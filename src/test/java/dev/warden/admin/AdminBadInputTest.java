@@ -94,9 +94,9 @@ class AdminBadInputTest {
             expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": -1}}"), 422,
                     "limits.token_budget", "negative");
             expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": 1.5}}"), 400,
-                    "limits.token_budget", "whole number of tokens");
+                    "limits.token_budget", "a whole number");
             expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": \"lots\"}}"), 400,
-                    "limits.token_budget", "whole number of tokens");
+                    "limits.token_budget", "a whole number");
             expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget_window\": \"fortnightly\"}}"),
                     422, "limits.token_budget_window", "Invalid budget window");
             expect(admin.master("POST", "/keys", "{\"expires_at\": \"2020-01-01T00:00:00Z\"}"), 422, "expires_at",

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which cost tier weighs a model's tokens: the deployment's cost_tier, then its price, then the catalog, then unknown. */
+/** Which tier weighs a model's tokens: the deployment's cost_tier, then its price, then the catalog, then unknown. */
 class PricesTest {
     private final Prices prices = prices("""
             deployments:

@@ -10,7 +10,7 @@ final class PricingReader {
 
     private static final List<String> KEYS = List.of("input", "output", "cached_input", "cache_write", "reasoning");
 
-    /** The cost tiers of token budgets, as {@code cost_tier} names them (the pricing package's CostTier, lower case). */
+    /** The cost tiers of token budgets as {@code cost_tier} names them: pricing's CostTier, in lower case. */
     static final List<String> COST_TIERS = List.of("frontier", "standard", "small", "embedding");
 
     private PricingReader() {

@@ -84,8 +84,8 @@ public final class CostStage implements Stage {
                 if (lookup instanceof PriceSource.Lookup.Unpriced(var allowed) && !allowed && hasDollars(lines)) {
                     return new Reply.Failure(new ApiError.PermissionDenied("The model '"
                             + target.get().upstreamModel() + "' on deployment '" + target.get().deployment()
-                            + "' has no known price, and this caller has a budget, which could not be kept. An admin"
-                            + " can price it (deployments[].pricing) or allow it unpriced (unpriced: allow)."));
+                            + "' has no known price, and this caller has a dollar budget, which could not be kept. An"
+                            + " admin can price it (deployments[].pricing) or allow it unpriced (unpriced: allow)."));
                 }
                 if (lookup instanceof PriceSource.Lookup.Priced(var price)) {
                     amount = Budgets.micros(CostCalculator.maxCost(price, prompt, output));

@@ -93,6 +93,7 @@ class PricingConfigTest {
                 """);
         assertThat(error.problems()).extracting(ConfigProblem::path, ConfigProblem::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("deployments[0].cost_tier", 4));
-        assertThat(error.getMessage()).contains("expected one of frontier, standard, small, embedding, got \"premium\"");
+        assertThat(error.getMessage())
+                .contains("expected one of frontier, standard, small, embedding, got \"premium\"");
     }
 }

@@ -2,12 +2,15 @@ package dev.warden;
 
 import dev.warden.config.DeploymentConfig;
 import dev.warden.config.PricingConfig;
+import dev.warden.config.ProviderKind;
 import dev.warden.pricing.CatalogEntry;
+import dev.warden.pricing.CostTier;
 import dev.warden.pricing.EffectivePrice;
 import dev.warden.pricing.Price;
 import dev.warden.pricing.PriceOverrides;
 import dev.warden.pricing.PricingCatalog;
 import dev.warden.spend.PriceSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +30,12 @@ import java.util.function.Supplier;
  * a configured deployment without a restart; a shared override yields to it, because a deployment's own rate
  * (a negotiated contract, a self-hosted box) is more specific than a model-wide figure. The overrides are read
  * from memory ({@code overrides} is swapped whole when the stored ones change), never from the database.
+ *
+ * <p>Cost tiers for token budgets follow the same order, a named tier before a price at each level: an override's
+ * {@code cost_tier} for this deployment, the deployment's {@code cost_tier}, the class of that override's price;
+ * the demo {@code echo} deployment is standard (a token budget counts its tokens one for one); the class of the
+ * deployment's own {@code pricing}; a shared override's tier or price class; the catalog's class; and
+ * {@link CostTier#forUnknown() frontier} for a model nobody priced.
  */
 final class Prices implements PriceSource {
     private final PricingCatalog catalog;
@@ -56,7 +65,7 @@ final class Prices implements PriceSource {
         if (own.isPresent()) {
             return EffectivePrice.of(own.get());
         }
-        var config = Optional.ofNullable(configured.get(deployment)).or(() -> stored.apply(deployment));
+        var config = config(deployment);
         if (config.isPresent() && config.get().pricing() != null) {
             return new EffectivePrice(EffectivePrice.Source.DEPLOYMENT, price(config.get().pricing()), null, null,
                     config.get().allowUnpriced());
@@ -68,24 +77,57 @@ final class Prices implements PriceSource {
         if (config.isEmpty()) {
             return EffectivePrice.unpriced(false);
         }
-        return listed(config.get(), upstreamModel);
+        boolean allowed = config.get().allowUnpriced();
+        if (config.get().provider() == ProviderKind.ECHO) {
+            return new EffectivePrice(EffectivePrice.Source.CATALOG, Price.explicitZero(), null, null, allowed);
+        }
+        return entry(config.get(), upstreamModel)
+                .map(entry -> new EffectivePrice(EffectivePrice.Source.CATALOG, entry.price(), null, entry, allowed))
+                .orElseGet(() -> EffectivePrice.unpriced(allowed));
     }
 
-    private EffectivePrice listed(DeploymentConfig deployment, String model) {
-        Optional<CatalogEntry> entry = switch (deployment.provider()) {
-            case ECHO -> Optional.empty();
+    @Override
+    public CostTier tier(String deployment, String upstreamModel) {
+        var current = overrides.get();
+        var config = config(deployment);
+        var own = current.onDeployment(deployment, upstreamModel);
+        if (own.isPresent() && own.get().costTier() != null) {
+            return own.get().costTier();
+        }
+        if (config.isPresent() && config.get().costTier() != null) {
+            return CostTier.valueOf(config.get().costTier().toUpperCase(Locale.ROOT));
+        }
+        boolean embedding = config.flatMap(found -> entry(found, upstreamModel)).map(CatalogEntry::embedding)
+                .orElse(false);
+        if (own.isPresent()) {
+            return CostTier.classify(own.get().price(), embedding);
+        }
+        if (config.isPresent() && config.get().provider() == ProviderKind.ECHO) {
+            return CostTier.STANDARD;
+        }
+        if (config.isPresent() && config.get().pricing() != null) {
+            return CostTier.classify(price(config.get().pricing()), embedding);
+        }
+        var shared = current.onEveryDeployment(upstreamModel);
+        if (shared.isPresent()) {
+            return shared.get().costTier() != null ? shared.get().costTier()
+                    : CostTier.classify(shared.get().price(), embedding);
+        }
+        return config.flatMap(found -> entry(found, upstreamModel)).map(CatalogEntry::costTier)
+                .orElse(CostTier.forUnknown());
+    }
+
+    private Optional<DeploymentConfig> config(String deployment) {
+        return Optional.ofNullable(configured.get(deployment)).or(() -> stored.apply(deployment));
+    }
+
+    /** The catalog's entry for a model on a deployment, where the deployment pays a catalog provider's list. */
+    private Optional<CatalogEntry> entry(DeploymentConfig deployment, String model) {
+        return switch (deployment.provider()) {
             case OPENAI, ANTHROPIC, BEDROCK, GEMINI, VERTEX -> catalog.entry(deployment.provider().yamlName(), model);
             case OPENAI_COMPATIBLE -> PricingCatalog.providerForHost(deployment.baseUrl().getHost())
                     .flatMap(provider -> catalog.entry(provider, model));
-            case AZURE_OPENAI, OLLAMA -> Optional.empty();
-        };
-        boolean allowed = deployment.allowUnpriced();
-        if (entry.isPresent()) {
-            return new EffectivePrice(EffectivePrice.Source.CATALOG, entry.get().price(), null, entry.get(), allowed);
-        }
-        return switch (deployment.provider()) {
-            case ECHO -> new EffectivePrice(EffectivePrice.Source.CATALOG, Price.explicitZero(), null, null, allowed);
-            default -> EffectivePrice.unpriced(allowed);
+            case ECHO, AZURE_OPENAI, OLLAMA -> Optional.empty();
         };
     }
 

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * that is not an object, a field of the wrong type and an unknown field are 400s.
  */
 final class JsonBody {
+    private static final List<String> LIMIT_FIELDS = List.of("rpm", "tpm", "max_parallel", "budget_usd",
+            "budget_window", "token_budget", "token_budget_window");
+
     private final ObjectNode node;
 
     private JsonBody(ObjectNode node) {
@@ -153,7 +156,10 @@ final class JsonBody {
         return items;
     }
 
-    /** {@code {rpm, tpm, max_parallel, budget_usd, budget_window}}; absent or null is no limits. */
+    /**
+     * {@code {rpm, tpm, max_parallel, budget_usd, budget_window, token_budget, token_budget_window}}; absent or null
+     * is no limits.
+     */
     Limits limits(String field) {
         var value = node.get(field);
         if (value == null || value.isNull()) {
@@ -164,29 +170,42 @@ final class JsonBody {
         }
         var body = new JsonBody(limits);
         for (var name : JsonBody.names(limits)) {
-            if (!Set.of("rpm", "tpm", "max_parallel", "budget_usd", "budget_window").contains(name)) {
+            if (!LIMIT_FIELDS.contains(name)) {
                 throw AdminError.invalid(field + "." + name, "Unknown field '" + field + "." + name
-                        + "'. Known fields: rpm, tpm, max_parallel, budget_usd, budget_window.");
+                        + "'. Known fields: " + String.join(", ", LIMIT_FIELDS) + ".");
             }
         }
         var rpm = body.wholeNumber("rpm", field);
         var tpm = body.wholeNumber("tpm", field);
         var parallel = body.wholeNumber("max_parallel", field);
         var budget = body.decimal("budget_usd", field);
-        var window = body.text("budget_window");
+        var window = body.window("budget_window", field);
+        var tokens = body.wholeNumber("token_budget", field, true);
+        var tokenWindow = body.window("token_budget_window", field);
+        return new Limits(rpm, tpm, parallel == null ? null : Math.toIntExact(parallel), budget, window, tokens,
+                tokenWindow);
+    }
+
+    private @Nullable String window(String field, String parent) {
+        var window = text(field);
         if (window != null && !BudgetWindows.valid(window)) {
-            throw AdminError.unprocessable(field + ".budget_window", "Invalid budget window '" + window
+            throw AdminError.unprocessable(parent + "." + field, "Invalid budget window '" + window
                     + "': use daily, weekly, monthly or a duration such as 7d.");
         }
-        return new Limits(rpm, tpm, parallel == null ? null : Math.toIntExact(parallel), budget, window);
+        return window;
     }
 
     private @Nullable Long wholeNumber(String field, String parent) {
+        return wholeNumber(field, parent, false);
+    }
+
+    /** @param wide the whole long range is allowed, not only int's (a token budget may be billions) */
+    private @Nullable Long wholeNumber(String field, String parent, boolean wide) {
         var value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!value.isIntegralNumber() || !(wide ? value.canConvertToLong() : value.canConvertToInt())) {
             throw wrongType(parent + "." + field, "a whole number");
         }
         if (value.longValue() < 0) {

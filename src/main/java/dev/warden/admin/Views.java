@@ -120,6 +120,8 @@ final class Views {
         node.put("max_parallel", limits.maxParallel());
         node.put("budget_usd", limits.budgetUsd());
         node.put("budget_window", limits.budgetWindow());
+        node.put("token_budget", limits.tokenBudget());
+        node.put("token_budget_window", limits.tokenBudgetWindow());
         return node;
     }
 

@@ -2,6 +2,7 @@ package dev.warden.budget;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,23 +13,37 @@ import java.util.function.Supplier;
  * test) decides expiry by the same clock reading as the caller.
  *
  * <p>Exactness: {@code reserve} checks and holds atomically across all lines, so when every call settles at most
- * what it reserved, settled spend never exceeds a cap, however many instances share the ledger.
+ * what it reserved on each line, settled spend never exceeds a cap, however many instances share the ledger.
  */
 public interface BudgetLedger {
 
     /**
-     * Holds {@code amount} on every line if each has room for it on top of its spent and held amounts; otherwise
-     * holds nothing and says which line refused.
+     * Holds each hold's amount on its line if every line has room for it on top of its spent and held amounts;
+     * otherwise holds nothing and says which line refused. Lines of different units (dollars, tokens) are checked
+     * and held together, all or nothing.
      *
      * @param ttl how long the hold counts if the call never settles (a crashed instance)
      */
-    ReserveResult reserve(List<BudgetLine> lines, long amount, Instant now, Duration ttl);
+    ReserveResult reserve(List<Hold> holds, Instant now, Duration ttl);
+
+    /** Holds the same {@code amount} on every line; see {@link #reserve(List, Instant, Duration)}. */
+    default ReserveResult reserve(List<BudgetLine> lines, long amount, Instant now, Duration ttl) {
+        return reserve(lines.stream().map(line -> new Hold(line, amount)).toList(), now, ttl);
+    }
 
     /**
-     * Adds {@code actual} to every line's spend and drops the hold. The actual amount may exceed the reserved one:
-     * spend that happened is always recorded, and later reservations see it. Settling twice adds the spend twice.
+     * Adds {@code actuals.get(i)} to the spend of the reservation's i-th line and drops the holds. An actual amount
+     * may exceed the reserved one: spend that happened is always recorded, and later reservations see it. Settling
+     * twice adds the spend twice.
+     *
+     * @param actuals one amount per hold, in the order of {@link Reservation#holds()}, each in its line's unit
      */
-    Settlement settle(Reservation reservation, long actual, Instant now);
+    Settlement settle(Reservation reservation, List<Long> actuals, Instant now);
+
+    /** Adds the same {@code actual} to every line; see {@link #settle(Reservation, List, Instant)}. */
+    default Settlement settle(Reservation reservation, long actual, Instant now) {
+        return settle(reservation, Collections.nCopies(reservation.holds().size(), actual), now);
+    }
 
     /** Drops the hold without spending (the call never reached a provider). */
     void release(Reservation reservation, Instant now);

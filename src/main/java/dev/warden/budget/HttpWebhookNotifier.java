@@ -100,8 +100,19 @@ public final class HttpWebhookNotifier implements WebhookNotifier, AutoCloseable
         body.put("scope", crossing.scope());
         body.put("window", crossing.windowId());
         body.put("threshold_percent", crossing.percent());
-        body.put("cap_usd_micros", crossing.cap());
-        body.put("spent_usd_micros", crossing.spent());
+        // Dollar notices keep the field names receivers already parse; token notices name their own unit.
+        switch (crossing.unit()) {
+            case USD_MICROS -> {
+                body.put("unit", "usd");
+                body.put("cap_usd_micros", crossing.cap());
+                body.put("spent_usd_micros", crossing.spent());
+            }
+            case TOKENS -> {
+                body.put("unit", "tokens");
+                body.put("cap_tokens", crossing.cap());
+                body.put("spent_tokens", crossing.spent());
+            }
+        }
         body.put("at", crossing.at().toString());
         return json.writeValueAsString(body);
     }

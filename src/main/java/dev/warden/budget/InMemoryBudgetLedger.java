@@ -18,14 +18,14 @@ import java.util.function.Supplier;
 final class InMemoryBudgetLedger implements BudgetLedger {
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
-    private record Hold(String id, long amount, long expiresAt) {}
+    private record Held(String id, long amount, long expiresAt) {}
 
     /** One line's state; guarded by the ledger's lock. */
     private static final class Line {
         final TreeMap<Long, Long> spent = new TreeMap<>();
-        final Map<String, Hold> holds = new HashMap<>();
+        final Map<String, Held> holds = new HashMap<>();
         /** Holds by expiry; an entry whose hold was settled stays until it expires and is then skipped. */
-        final PriorityQueue<Hold> byExpiry = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
+        final PriorityQueue<Held> byExpiry = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
         final ThresholdTracker thresholds = new ThresholdTracker();
         long reserved;
         Instant relevantUntil = Instant.MIN;
@@ -33,9 +33,9 @@ final class InMemoryBudgetLedger implements BudgetLedger {
         void sweep(Instant now, WindowSpan span) {
             long at = now.toEpochMilli();
             while (!byExpiry.isEmpty() && byExpiry.peek().expiresAt <= at) {
-                var hold = byExpiry.poll();
-                if (holds.remove(hold.id, hold)) {
-                    reserved -= hold.amount;
+                var held = byExpiry.poll();
+                if (holds.remove(held.id, held)) {
+                    reserved -= held.amount;
                 }
             }
             spent.headMap(span.start().toEpochMilli()).clear();
@@ -60,41 +60,46 @@ final class InMemoryBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public ReserveResult reserve(List<BudgetLine> budgetLines, long amount, Instant now, Duration ttl) {
-        Amounts.checkReserve(amount, ttl);
+    public ReserveResult reserve(List<Hold> holds, Instant now, Duration ttl) {
+        Amounts.checkReserve(holds, ttl);
         lock.lock();
         try {
             prune(now);
-            var states = new ArrayList<Line>(budgetLines.size());
-            for (var line : budgetLines) {
+            var states = new ArrayList<Line>(holds.size());
+            for (var hold : holds) {
+                var line = hold.line();
                 var state = line(line, now);
                 long used = state.spent(line.span()) + state.reserved;
-                if (used + amount > line.cap()) {
+                if (used + hold.amount() > line.cap()) {
                     return new ReserveResult.Refused(line, Math.max(0, line.cap() - used));
                 }
                 states.add(state);
             }
-            var hold = new Hold(ids.get(), amount, now.plus(ttl).toEpochMilli());
-            for (var state : states) {
-                if (state.holds.putIfAbsent(hold.id, hold) == null) {
-                    state.byExpiry.add(hold);
-                    state.reserved += amount;
+            var id = ids.get();
+            long expiresAt = now.plus(ttl).toEpochMilli();
+            for (int i = 0; i < holds.size(); i++) {
+                var state = states.get(i);
+                var held = new Held(id, holds.get(i).amount(), expiresAt);
+                if (state.holds.putIfAbsent(id, held) == null) {
+                    state.byExpiry.add(held);
+                    state.reserved += held.amount;
                 }
             }
-            return new ReserveResult.Granted(new Reservation(hold.id, budgetLines, amount,
-                    Instant.ofEpochMilli(hold.expiresAt)));
+            return new ReserveResult.Granted(new Reservation(id, holds, Instant.ofEpochMilli(expiresAt)));
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public Settlement settle(Reservation reservation, long actual, Instant now) {
-        Amounts.checkActual(actual);
+    public Settlement settle(Reservation reservation, List<Long> actuals, Instant now) {
+        Amounts.checkActuals(reservation, actuals);
         lock.lock();
         try {
             var crossed = new ArrayList<ThresholdCrossing>();
-            for (var line : reservation.lines()) {
+            for (int i = 0; i < actuals.size(); i++) {
+                var line = reservation.holds().get(i).line();
+                long actual = actuals.get(i);
                 var state = line(line, now);
                 drop(state, reservation.id());
                 if (actual > 0) {
@@ -144,9 +149,9 @@ final class InMemoryBudgetLedger implements BudgetLedger {
     }
 
     private static void drop(Line state, String id) {
-        var hold = state.holds.remove(id);
-        if (hold != null) {
-            state.reserved -= hold.amount;
+        var held = state.holds.remove(id);
+        if (held != null) {
+            state.reserved -= held.amount;
         }
     }
 
@@ -167,6 +172,6 @@ final class InMemoryBudgetLedger implements BudgetLedger {
         }
         nextPrune = now.plus(PRUNE_EVERY);
         lines.values().removeIf(state -> state.relevantUntil.isBefore(now)
-                && state.holds.values().stream().allMatch(hold -> hold.expiresAt <= now.toEpochMilli()));
+                && state.holds.values().stream().allMatch(held -> held.expiresAt <= now.toEpochMilli()));
     }
 }

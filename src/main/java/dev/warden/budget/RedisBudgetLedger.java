@@ -93,22 +93,23 @@ public final class RedisBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public ReserveResult reserve(List<BudgetLine> lines, long amount, Instant now, Duration ttl) {
-        Amounts.checkReserve(amount, ttl);
-        var reservation = new Reservation(ids.get(), lines, amount, now.plus(ttl));
-        if (lines.isEmpty()) {
+    public ReserveResult reserve(List<Hold> holds, Instant now, Duration ttl) {
+        Amounts.checkReserve(holds, ttl);
+        var reservation = new Reservation(ids.get(), holds, now.plus(ttl));
+        if (holds.isEmpty()) {
             return new ReserveResult.Granted(reservation);
         }
         var args = new ArrayList<String>();
         args.add(Long.toString(now.toEpochMilli()));
-        args.add(member(reservation));
-        args.add(Long.toString(amount));
+        args.add(reservation.id());
         args.add(Long.toString(reservation.expiresAt().toEpochMilli()));
-        for (var line : lines) {
-            args.add(Long.toString(line.cap()));
-            args.add(Long.toString(line.span().start().toEpochMilli()));
-            args.add(Long.toString(keyExpiry(line, reservation.expiresAt())));
+        for (var hold : holds) {
+            args.add(Long.toString(hold.amount()));
+            args.add(Long.toString(hold.line().cap()));
+            args.add(Long.toString(hold.line().span().start().toEpochMilli()));
+            args.add(Long.toString(keyExpiry(hold.line(), reservation.expiresAt())));
         }
+        var lines = reservation.lines();
         try {
             var result = (List<?>) reserve.run(redis, keys(lines), args);
             if (((Long) result.getFirst()) == 1L) {
@@ -123,7 +124,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
                 case FAIL_CLOSED -> "refused";
             } + ": " + unreachable.getMessage());
             return switch (policy) {
-                case LOCAL -> local.reserve(lines, amount, now, ttl);
+                case LOCAL -> local.reserve(holds, now, ttl);
                 case FAIL_OPEN -> new ReserveResult.Granted(reservation);
                 case FAIL_CLOSED -> new ReserveResult.Unavailable("the budget ledger is unavailable");
             };
@@ -131,18 +132,19 @@ public final class RedisBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public Settlement settle(Reservation reservation, long actual, Instant now) {
-        Amounts.checkActual(actual);
+    public Settlement settle(Reservation reservation, List<Long> actuals, Instant now) {
+        Amounts.checkActuals(reservation, actuals);
         var lines = reservation.lines();
         if (lines.isEmpty()) {
             return Settlement.NONE;
         }
         var args = new ArrayList<String>();
         args.add(Long.toString(now.toEpochMilli()));
-        args.add(member(reservation));
-        args.add(Long.toString(reservation.amount()));
-        args.add(Long.toString(actual));
-        for (var line : lines) {
+        args.add(reservation.id());
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            args.add(Long.toString(reservation.holds().get(i).amount()));
+            args.add(Long.toString(actuals.get(i)));
             args.add(Long.toString(line.span().start().toEpochMilli()));
             args.add(Long.toString(line.span().bucketOf(now)));
             args.add(Long.toString(keyExpiry(line, now)));
@@ -160,16 +162,16 @@ public final class RedisBudgetLedger implements BudgetLedger {
             for (int i = 0; i + 2 < result.size(); i += 3) {
                 var line = lines.get(((Long) result.get(i)).intValue() - 1);
                 crossed.add(new ThresholdCrossing(line.scope(), line.span().id(), ((Long) result.get(i + 1)).intValue(),
-                        line.cap(), (Long) result.get(i + 2), now));
+                        line.cap(), (Long) result.get(i + 2), now, line.unit()));
             }
             return new Settlement(crossed);
         } catch (JedisException unreachable) {
             if (policy == FailurePolicy.LOCAL) {
                 LOG.log(Level.WARNING, "budget ledger unreachable, spend of reservation " + reservation.id()
                         + " recorded on this instance only: " + unreachable.getMessage());
-                return local.settle(reservation, actual, now);
+                return local.settle(reservation, actuals, now);
             }
-            LOG.log(Level.WARNING, "budget ledger unreachable, spend of " + actual + " micro-USD on reservation "
+            LOG.log(Level.WARNING, "budget ledger unreachable, spend of " + actuals + " on reservation "
                     + reservation.id() + " not recorded: " + unreachable.getMessage());
             return Settlement.NONE;
         }
@@ -177,14 +179,16 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     @Override
     public void release(Reservation reservation, Instant now) {
-        if (reservation.lines().isEmpty()) {
+        if (reservation.holds().isEmpty()) {
             return;
         }
         if (policy == FailurePolicy.LOCAL) {
             local.release(reservation, now);
         }
-        var args = List.of(Long.toString(now.toEpochMilli()), member(reservation),
-                Long.toString(reservation.amount()));
+        var args = new ArrayList<String>();
+        args.add(Long.toString(now.toEpochMilli()));
+        args.add(reservation.id());
+        reservation.holds().forEach(hold -> args.add(Long.toString(hold.amount())));
         try {
             release.run(redis, keys(reservation.lines()), args);
         } catch (JedisException unreachable) {
@@ -210,10 +214,6 @@ public final class RedisBudgetLedger implements BudgetLedger {
             }
         }
         return new LineState(spent, held);
-    }
-
-    private static String member(Reservation reservation) {
-        return reservation.id() + ":" + reservation.amount();
     }
 
     private String hashKey(BudgetLine line) {

@@ -8,15 +8,20 @@ import java.util.Objects;
  * Room held on every line for one call until it is settled or released, or until {@code expiresAt}, after which it
  * no longer counts (a crashed call frees its budget by itself).
  *
- * @param amount micro-dollars held on each line
+ * @param holds what is held on each line, each in its line's unit
  */
-public record Reservation(String id, List<BudgetLine> lines, long amount, Instant expiresAt) {
+public record Reservation(String id, List<Hold> holds, Instant expiresAt) {
     public Reservation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        lines = List.copyOf(lines);
+        holds = List.copyOf(holds);
         if (id.isEmpty() || id.indexOf(':') >= 0) {
             throw new IllegalArgumentException("a reservation id is non-empty and has no ':': " + id);
         }
+    }
+
+    /** The lines held on, in the order of {@link #holds()}. */
+    public List<BudgetLine> lines() {
+        return holds.stream().map(Hold::line).toList();
     }
 }

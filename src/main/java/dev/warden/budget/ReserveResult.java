@@ -13,7 +13,7 @@ public sealed interface ReserveResult {
     }
 
     /**
-     * The first line without room, and how many micro-dollars it still had (cap minus spent minus held, never
+     * The first line without room, and how much it still had in its unit (cap minus spent minus held, never
      * negative). Nothing was held on any line.
      */
     record Refused(BudgetLine line, long remaining) implements ReserveResult {

@@ -21,7 +21,8 @@ final class ThresholdTracker {
         for (int percent : line.thresholds()) {
             if (reached(spent, percent, line.cap())) {
                 if (fired.add(percent)) {
-                    crossed.add(new ThresholdCrossing(line.scope(), line.span().id(), percent, line.cap(), spent, at));
+                    crossed.add(new ThresholdCrossing(line.scope(), line.span().id(), percent, line.cap(), spent, at,
+                            line.unit()));
                 }
             } else if (line.span().rolling()) {
                 fired.remove(percent);
@@ -31,7 +32,7 @@ final class ThresholdTracker {
     }
 
     static boolean reached(long spent, int percent, long cap) {
-        // Micro-dollar amounts stay far below Long.MAX_VALUE / 1000, so the products cannot overflow.
+        // Micro-dollar and token amounts stay far below Long.MAX_VALUE / 1000, so the products cannot overflow.
         return spent * 100 >= (long) percent * cap;
     }
 }

@@ -32,7 +32,9 @@ final class KeysCommand {
             @Option(names = "--endpoints", split = ",", description = "chat, completions, embeddings, models, count_tokens.") List<String> endpoints,
             @Option(names = "--expires-in", description = "e.g. 30d, 12h.") String expiresIn,
             @Option(names = "--rpm", description = "Requests per minute.") Long rpm,
-            @Option(names = "--budget", description = "Budget in USD.") String budget) {
+            @Option(names = "--budget", description = "Budget in USD.") String budget,
+            @Option(names = "--token-budget", description = "Budget in standard tokens a month (tokens weighted by"
+                    + " the model's cost tier).") Long tokenBudget) {
         return Commands.run(() -> {
             var client = admin.client(env);
             var body = client.mapper().createObjectNode();
@@ -48,7 +50,7 @@ final class KeysCommand {
             if (endpoints != null) {
                 endpoints.forEach(body.withArray("endpoints")::add);
             }
-            if (rpm != null || budget != null) {
+            if (rpm != null || budget != null || tokenBudget != null) {
                 var limits = body.putObject("limits");
                 if (rpm != null) {
                     limits.put("rpm", rpm);
@@ -59,6 +61,9 @@ final class KeysCommand {
                     } catch (NumberFormatException notNumber) {
                         throw new CliException("--budget must be a number of US dollars, like 25 or 12.50");
                     }
+                }
+                if (tokenBudget != null) {
+                    limits.put("token_budget", tokenBudget);
                 }
             }
             var created = client.post("/keys", body);

@@ -28,11 +28,15 @@ import org.jspecify.annotations.Nullable;
  *                model it serves, or null to use the catalog
  * @param allowUnpriced key {@code unpriced}: {@code allow} (true) serves a model with no price even to principals
  *                      with a budget; {@code refuse} (false, the default) refuses it to them
+ * @param costTier key {@code cost_tier}: {@code frontier}, {@code standard}, {@code small} or {@code embedding},
+ *                 the class token budgets weigh every model of this deployment by, winning over the catalog's; null
+ *                 to use the catalog's (a model it cannot classify counts as frontier)
  */
 public record DeploymentConfig(String name, ProviderKind provider, URI baseUrl, @Nullable Secret apiKey,
         @Nullable String apiVersion, Map<String, String> headers, TimeoutsConfig timeouts,
         @Nullable DialectConfig dialect, @Nullable String requireEnv, ProviderSettings settings,
-        boolean dropUnsupportedParams, @Nullable PricingConfig pricing, boolean allowUnpriced) {
+        boolean dropUnsupportedParams, @Nullable PricingConfig pricing, boolean allowUnpriced,
+        @Nullable String costTier) {
 
     /** The base URL of echo deployments: a marker, never dialled. */
     public static final URI ECHO_URI = URI.create("builtin:echo");

@@ -17,7 +17,7 @@ final class DeploymentReader {
     private static final List<String> KEYS = List.of("name", "provider", "base_url", "api_key", "api_version",
             "headers", "timeouts", "dialect", "require_env", "anthropic_version", "default_max_tokens", "betas",
             "region", "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "project", "location",
-            "keep_alive", "drop_unsupported_params", "pricing", "unpriced");
+            "keep_alive", "drop_unsupported_params", "pricing", "unpriced", "cost_tier");
     private static final List<String> TIMEOUT_KEYS = List.of("connect", "first_byte", "stream_idle");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -99,11 +99,13 @@ final class DeploymentReader {
 
         PricingConfig pricing = PricingReader.pricing(section);
         boolean allowUnpriced = PricingReader.allowUnpriced(section);
+        String costTier = PricingReader.costTier(section);
 
         DeploymentConfig config = null;
         if (name != null && provider != null && baseUrl != null && !skipped && !problems.hasErrors()) {
             config = new DeploymentConfig(name, provider, baseUrl, apiKey, apiVersion, headers, timeouts, dialect,
-                    requireEnv, settings, section.bool("drop_unsupported_params", false), pricing, allowUnpriced);
+                    requireEnv, settings, section.bool("drop_unsupported_params", false), pricing, allowUnpriced,
+                    costTier);
         }
         return new Read(name, line, config, skipped);
     }

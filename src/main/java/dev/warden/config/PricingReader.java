@@ -2,12 +2,16 @@ package dev.warden.config;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Reads a deployment's {@code pricing} mapping and its {@code unpriced} policy. */
+/** Reads a deployment's {@code pricing} mapping, its {@code unpriced} policy and its {@code cost_tier}. */
 final class PricingReader {
 
     private static final List<String> KEYS = List.of("input", "output", "cached_input", "cache_write", "reasoning");
+
+    /** The cost tiers of token budgets as {@code cost_tier} names them: pricing's CostTier, in lower case. */
+    static final List<String> COST_TIERS = List.of("frontier", "standard", "small", "embedding");
 
     private PricingReader() {
     }
@@ -42,6 +46,21 @@ final class PricingReader {
                 yield false;
             }
         };
+    }
+
+    /** {@code cost_tier}: the class token budgets weigh this deployment's models by; null when not set. */
+    static @Nullable String costTier(Section deployment) {
+        String text = deployment.string("cost_tier");
+        if (text == null) {
+            return null;
+        }
+        var tier = text.strip().toLowerCase(Locale.ROOT);
+        if (!COST_TIERS.contains(tier)) {
+            deployment.problems().error(deployment.path("cost_tier"), deployment.line("cost_tier"),
+                    "expected one of " + String.join(", ", COST_TIERS) + ", got " + ReadContext.quote(text));
+            return null;
+        }
+        return tier;
     }
 
     private static @Nullable BigDecimal rate(Section section, String key, boolean required) {

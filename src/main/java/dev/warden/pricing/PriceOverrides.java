@@ -51,14 +51,6 @@ public final class PriceOverrides {
         return Optional.ofNullable(byKey.get(new Key("", model)));
     }
 
-    /**
-     * The cost class an override gives this model on this deployment (its own, else the shared one's), for
-     * cost-weighted token budgets; empty when no override applies.
-     */
-    public Optional<CostTier> costTier(String deployment, String model) {
-        return onDeployment(deployment, model).or(() -> onEveryDeployment(model)).map(PriceOverride::tier);
-    }
-
     public List<PriceOverride> all() {
         return all;
     }

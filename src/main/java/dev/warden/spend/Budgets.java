@@ -31,7 +31,10 @@ public record Budgets(BudgetLedger ledger, SpendRecorder spend, Optional<Webhook
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([mhd])");
 
-    /** The budget lines among a principal's limits, in the windows that contain {@code now}. */
+    /**
+     * The budget lines among a principal's limits, in the windows that contain {@code now}: its dollar budgets, then
+     * its token budgets (scope {@code <scope>#tokens}, so the two never share state).
+     */
     List<BudgetLine> lines(List<LimitLine> limits, Instant now) {
         var lines = new ArrayList<BudgetLine>();
         for (var limit : limits) {
@@ -39,6 +42,14 @@ public record Budgets(BudgetLedger ledger, SpendRecorder spend, Optional<Webhook
             if (cap != null) {
                 var span = window(limit.limits().budgetWindow()).spanAt(now, zone);
                 lines.add(new BudgetLine(limit.scope(), span, micros(cap), thresholds));
+            }
+        }
+        for (var limit : limits) {
+            var tokens = limit.limits().tokenBudget();
+            if (tokens != null) {
+                var span = window(limit.limits().tokenBudgetWindow()).spanAt(now, zone);
+                lines.add(new BudgetLine(limit.scope() + BudgetLine.TOKENS_SUFFIX, span, tokens, thresholds,
+                        BudgetLine.Unit.TOKENS));
             }
         }
         return lines;

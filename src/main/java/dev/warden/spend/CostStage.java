@@ -14,9 +14,9 @@ import dev.warden.pipeline.Slot;
 import dev.warden.pipeline.Stage;
 import dev.warden.pipeline.Target;
 import dev.warden.pricing.CostCalculator;
+import dev.warden.pricing.CostTier;
 import dev.warden.pricing.TokenCounts;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,13 +27,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Prices every call and keeps budgets. Before it: the most the call can cost (estimated prompt at the input price,
- * its output limit at the output price) is reserved on every budget line of the caller (key, user, teams, org), all
- * or nothing, and a call that does not fit is refused with 429 until its window resets. Also before it: a principal with a budget may not use a model without a known price (unless its
+ * its output limit at the output price) is reserved on every dollar budget line of the caller (key, user, teams,
+ * org), and the most it can use (estimated prompt plus output limit, weighted by the model's cost tier) on every
+ * token budget line, all or nothing across both, and a call that does not fit is refused with 429 until its window
+ * resets. Also before it: a principal with a dollar budget may not use a model without a known price (unless its
  * deployment says {@code unpriced: allow}), because its budget could not be kept; the target is previewed with the
  * same routing the route stage will use. After it: the cost of the tokens used (exact decimals) goes on the
  * exchange, for the record and spend, and in the {@code x-warden-cost-usd} header of non-streamed answers (a stream's
  * headers leave before its cost is known; its cost is in the access log), the reservation is settled with it (or
- * released when no provider answered), crossed thresholds go to the webhook, and the spend ledger gets it.
+ * released when no provider answered; token lines settle the tokens used, weighted), crossed thresholds go to the
+ * webhook, and the spend ledger gets it.
  * Unpriced calls are counted.
  */
 public final class CostStage implements Stage {
@@ -70,29 +73,30 @@ public final class CostStage implements Stage {
             } catch (ApiException unroutable) {
                 return new Reply.Failure(unroutable.error());
             }
+            long prompt = Estimates.promptTokens(operation);
+            long output = Estimates.maxOutputTokens(operation, budgets.defaultMaxOutput());
             long amount = 0;
+            // A call whose target is not known yet weighs the most, like a model Warden cannot classify.
+            var tier = CostTier.forUnknown();
             if (target.isPresent()) {
                 var lookup = prices.lookup(target.get().deployment(), target.get().upstreamModel());
-                if (lookup instanceof PriceSource.Lookup.Unpriced(var allowed) && !allowed) {
+                // Only a dollar budget needs a price; a token budget weighs an unpriced model as frontier.
+                if (lookup instanceof PriceSource.Lookup.Unpriced(var allowed) && !allowed && hasDollars(lines)) {
                     return new Reply.Failure(new ApiError.PermissionDenied("The model '"
                             + target.get().upstreamModel() + "' on deployment '" + target.get().deployment()
-                            + "' has no known price, and this caller has a budget, which could not be kept. An admin"
-                            + " can price it (deployments[].pricing) or allow it unpriced (unpriced: allow)."));
+                            + "' has no known price, and this caller has a dollar budget, which could not be kept. An"
+                            + " admin can price it (deployments[].pricing) or allow it unpriced (unpriced: allow)."));
                 }
                 if (lookup instanceof PriceSource.Lookup.Priced(var price)) {
-                    amount = Budgets.micros(CostCalculator.maxCost(price, Estimates.promptTokens(operation),
-                            Estimates.maxOutputTokens(operation, budgets.defaultMaxOutput())));
+                    amount = Budgets.micros(CostCalculator.maxCost(price, prompt, output));
                 }
+                tier = prices.tier(target.get().deployment(), target.get().upstreamModel());
             }
-            switch (budgets.ledger().reserve(lines, amount, now, budgets.reservationTtl())) {
+            var most = new Charge(amount, Charge.weigh(prompt + output, tier));
+            switch (budgets.ledger().reserve(most.on(lines), now, budgets.reservationTtl())) {
                 case ReserveResult.Granted granted -> reservation = granted.reservation();
                 case ReserveResult.Refused refused -> {
-                    var line = refused.line();
-                    long wait = Math.max(1, Duration.between(now, line.span().end()).toSeconds());
-                    return new Reply.Failure(new ApiError.RateLimited("Budget exceeded for " + line.scope() + ": "
-                            + CostCalculator.render(dollars(refused.remaining())) + " USD left of "
-                            + CostCalculator.render(dollars(line.cap())) + " in this window, and this call may cost up"
-                            + " to " + CostCalculator.render(dollars(amount)) + ".", wait));
+                    return new Reply.Failure(Refusals.of(refused, most, tier, now));
                 }
                 case ReserveResult.Unavailable unavailable -> {
                     return new Reply.Failure(new ApiError.Unavailable("Budgets cannot be checked right now ("
@@ -111,18 +115,31 @@ public final class CostStage implements Stage {
         }
         var cost = cost(exchange, reply);
         if (reservation != null) {
-            var at = budgets.clock().instant();
-            if (cost.isPresent()) {
-                var settlement = budgets.ledger().settle(reservation, Budgets.micros(cost.get()), at);
-                budgets.webhook().ifPresent(hook -> settlement.crossed().forEach(hook::notify));
-            } else if (exchange.target().isEmpty() || usage(reply) == null) {
-                budgets.ledger().release(reservation, at);
-            } else {
-                budgets.ledger().settle(reservation, 0, at);
-            }
+            settle(exchange, reservation, cost, usage(reply));
         }
         cost.ifPresent(usd -> record(exchange, principal, usd, usage(reply)));
         return reply;
+    }
+
+    /**
+     * Settles what the call used: its cost on dollar lines (nothing when unpriced), its tokens weighted by the tier
+     * of the model that answered (after any fallback) on token lines; releases the hold when no provider answered.
+     */
+    private void settle(Exchange exchange, Reservation reservation, Optional<BigDecimal> cost, @Nullable Usage usage) {
+        var at = budgets.clock().instant();
+        var target = exchange.target();
+        if (target.isEmpty() || usage == null) {
+            budgets.ledger().release(reservation, at);
+            return;
+        }
+        var used = new Charge(cost.map(Budgets::micros).orElse(0L), Charge.weigh(usage.promptTokens()
+                + usage.completionTokens(), prices.tier(target.get().deployment(), target.get().upstreamModel())));
+        var settlement = budgets.ledger().settle(reservation, used.per(reservation), at);
+        budgets.webhook().ifPresent(hook -> settlement.crossed().forEach(hook::notify));
+    }
+
+    private static boolean hasDollars(List<BudgetLine> lines) {
+        return lines.stream().anyMatch(line -> line.unit() == BudgetLine.Unit.USD_MICROS);
     }
 
     /** The call's cost from its usage and price; marks the exchange (header, record) on the way. */
@@ -154,10 +171,6 @@ public final class CostStage implements Stage {
                 owner.teams().isEmpty() ? "" : owner.teams().getFirst(), owner.org() == null ? "" : owner.org(), model,
                 Budgets.micros(cost), usage == null ? 0 : usage.promptTokens(),
                 usage == null ? 0 : usage.completionTokens(), 1));
-    }
-
-    private static BigDecimal dollars(long micros) {
-        return BigDecimal.valueOf(micros, 6);
     }
 
     private static @Nullable Usage usage(Reply reply) {

@@ -50,6 +50,12 @@ public final class JsonColumns {
         if (limits.budgetWindow() != null) {
             node.put("budget_window", limits.budgetWindow());
         }
+        if (limits.tokenBudget() != null) {
+            node.put("token_budget", limits.tokenBudget());
+        }
+        if (limits.tokenBudgetWindow() != null) {
+            node.put("token_budget_window", limits.tokenBudgetWindow());
+        }
         return node.toString();
     }
 
@@ -61,7 +67,10 @@ public final class JsonColumns {
                     node.hasNonNull("tpm") ? node.get("tpm").asLong() : null,
                     node.hasNonNull("max_parallel") ? node.get("max_parallel").asInt() : null,
                     node.hasNonNull("budget_usd") ? new BigDecimal(node.get("budget_usd").asText()) : null,
-                    node.hasNonNull("budget_window") ? node.get("budget_window").asText() : null);
+                    node.hasNonNull("budget_window") ? node.get("budget_window").asText() : null,
+                    // Rows written before token budgets have neither field: no token budget.
+                    node.hasNonNull("token_budget") ? node.get("token_budget").asLong() : null,
+                    node.hasNonNull("token_budget_window") ? node.get("token_budget_window").asText() : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored limits column is not JSON", e);
         }

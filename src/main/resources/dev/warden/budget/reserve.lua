@@ -1,11 +1,12 @@
--- KEYS: hash, holds per line. ARGV: now, member, amount, expiry, then per line cap, window start, key expiry.
+-- KEYS: hash, holds per line. ARGV: now, reservation id, expiry, then per line amount, cap, window start, key
+-- expiry. Each line holds its own amount (lines may count different units), as member '<id>:<amount>'.
 -- Returns {1} when held on every line, or {0, line index, remaining} with nothing held.
 local now = tonumber(ARGV[1])
-local amount = tonumber(ARGV[3])
 local lines = #KEYS / 2
 for i = 1, lines do
   local hash, holds = KEYS[2 * i - 1], KEYS[2 * i]
-  local cap, start = tonumber(ARGV[4 + 3 * i - 2]), tonumber(ARGV[4 + 3 * i - 1])
+  local base = 3 + 4 * (i - 1)
+  local amount, cap, start = tonumber(ARGV[base + 1]), tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3])
   sweep(hash, holds, now)
   local used = spent(hash, start) + reserved(hash)
   if used + amount > cap then
@@ -14,9 +15,10 @@ for i = 1, lines do
 end
 for i = 1, lines do
   local hash, holds = KEYS[2 * i - 1], KEYS[2 * i]
-  local expireAt = ARGV[4 + 3 * i]
-  if redis.call('ZADD', holds, 'NX', ARGV[4], ARGV[2]) == 1 then
-    redis.call('HINCRBY', hash, 'reserved', ARGV[3])
+  local base = 3 + 4 * (i - 1)
+  local amount, expireAt = ARGV[base + 1], ARGV[base + 4]
+  if redis.call('ZADD', holds, 'NX', ARGV[3], ARGV[2] .. ':' .. amount) == 1 then
+    redis.call('HINCRBY', hash, 'reserved', amount)
   end
   redis.call('PEXPIREAT', hash, expireAt, 'GT')
   redis.call('PEXPIREAT', holds, expireAt, 'GT')

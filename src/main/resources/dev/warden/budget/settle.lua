@@ -1,20 +1,20 @@
--- KEYS: hash, holds per line. ARGV: now, member, held amount, actual, then per line window start, bucket, key
--- expiry, rolling (1/0), cap, thresholds (space-separated percentages, may be empty).
+-- KEYS: hash, holds per line. ARGV: now, reservation id, then per line held amount, actual, window start, bucket,
+-- key expiry, rolling (1/0), cap, thresholds (space-separated percentages, may be empty).
 -- Returns a flat list of newly crossed thresholds: line index, percent, spent; per crossing.
 local now = tonumber(ARGV[1])
-local actual = tonumber(ARGV[4])
 local crossed = {}
 for i = 1, #KEYS / 2 do
   local hash, holds = KEYS[2 * i - 1], KEYS[2 * i]
-  local base = 4 + 6 * (i - 1)
-  local start, bucket, expireAt = tonumber(ARGV[base + 1]), ARGV[base + 2], ARGV[base + 3]
-  local rolling, cap, thresholds = ARGV[base + 4] == '1', tonumber(ARGV[base + 5]), ARGV[base + 6]
+  local base = 2 + 8 * (i - 1)
+  local held, actual = ARGV[base + 1], ARGV[base + 2]
+  local start, bucket, expireAt = tonumber(ARGV[base + 3]), ARGV[base + 4], ARGV[base + 5]
+  local rolling, cap, thresholds = ARGV[base + 6] == '1', tonumber(ARGV[base + 7]), ARGV[base + 8]
   sweep(hash, holds, now)
-  if redis.call('ZREM', holds, ARGV[2]) == 1 and ARGV[3] ~= '0' then
-    redis.call('HINCRBY', hash, 'reserved', '-' .. ARGV[3])
+  if redis.call('ZREM', holds, ARGV[2] .. ':' .. held) == 1 and held ~= '0' then
+    redis.call('HINCRBY', hash, 'reserved', '-' .. held)
   end
-  if actual > 0 then
-    redis.call('HINCRBY', hash, 's:' .. bucket, ARGV[4])
+  if tonumber(actual) > 0 then
+    redis.call('HINCRBY', hash, 's:' .. bucket, actual)
   end
   if thresholds ~= '' then
     local total = spent(hash, start)

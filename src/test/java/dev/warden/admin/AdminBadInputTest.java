@@ -91,6 +91,14 @@ class AdminBadInputTest {
             expect(admin.master("POST", "/keys", "{\"limits\": {\"budget_window\": \"fortnightly\"}}"), 422,
                     "limits.budget_window", "Invalid budget window");
             expect(admin.master("POST", "/keys", "{\"limits\": {\"rpm\": -1}}"), 422, "limits.rpm", "negative");
+            expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": -1}}"), 422,
+                    "limits.token_budget", "negative");
+            expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": 1.5}}"), 400,
+                    "limits.token_budget", "a whole number");
+            expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget\": \"lots\"}}"), 400,
+                    "limits.token_budget", "a whole number");
+            expect(admin.master("POST", "/keys", "{\"limits\": {\"token_budget_window\": \"fortnightly\"}}"),
+                    422, "limits.token_budget_window", "Invalid budget window");
             expect(admin.master("POST", "/keys", "{\"expires_at\": \"2020-01-01T00:00:00Z\"}"), 422, "expires_at",
                     "in the past");
             expect(admin.master("POST", "/teams/" + teamId + "/members", "{\"user_id\": \"usr_nope\"}"), 422,

@@ -49,6 +49,27 @@ class KeysApiTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aTokenBudgetIsAcceptedShownAndChangedWhereverLimitsAre(TestDatabase.Kind kind) {
+        try (var admin = AdminFixture.open(kind)) {
+            var key = admin.ok("POST", "/keys", """
+                    {"limits": {"budget_usd": 5, "token_budget": 3000000000, "token_budget_window": "daily"}}""");
+            assertThat(key.at("/limits/token_budget").asLong()).isEqualTo(3_000_000_000L);
+            assertThat(key.at("/limits/token_budget_window").asText()).isEqualTo("daily");
+            var id = key.get("id").asText();
+            assertThat(admin.ok("GET", "/keys/" + id, "").get("limits")).isEqualTo(key.get("limits"));
+            var org = admin.ok("POST", "/orgs", "{\"name\": \"o\", \"limits\": {\"token_budget\": 100}}");
+            assertThat(org.at("/limits/token_budget").asLong()).isEqualTo(100);
+            assertThat(org.at("/limits/token_budget_window").isNull()).isTrue();
+            var patched = admin.ok("PATCH", "/orgs/" + org.get("id").asText(),
+                    "{\"limits\": {\"token_budget\": 200, \"token_budget_window\": \"12h\"}}");
+            assertThat(patched.at("/limits/token_budget").asLong()).isEqualTo(200);
+            assertThat(admin.ok("GET", "/orgs/" + org.get("id").asText(), "").at("/limits/token_budget_window")
+                    .asText()).isEqualTo("12h");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void rotationHandsOutANewSecretOnceAndKeepsTheOldOneForTheGracePeriod(TestDatabase.Kind kind) {
         try (var admin = AdminFixture.open(kind)) {
             var old = admin.ok("POST", "/keys", "{\"alias\": \"svc\", \"models\": [\"echo\"]}");

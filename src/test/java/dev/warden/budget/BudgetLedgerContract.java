@@ -274,6 +274,92 @@ abstract class BudgetLedgerContract {
         assertThat(ledger.state(line, NOW)).isEqualTo(new LineState(0, 1));
     }
 
+    static BudgetLine dailyTokens(String scope, long cap, Integer... thresholds) {
+        return new BudgetLine(scope, new Window.Daily().spanAt(NOW, UTC), cap, List.of(thresholds),
+                BudgetLine.Unit.TOKENS);
+    }
+
+    @Test
+    void eachLineHoldsAndSettlesItsOwnAmount() {
+        var ledger = ledger();
+        var usd = daily("key:mixed", 10_000);
+        var tokens = dailyTokens("key:mixed#tokens", 1_000);
+        var held = granted(ledger.reserve(List.of(new Hold(usd, 2_500), new Hold(tokens, 300)), NOW, TTL));
+        assertThat(ledger.state(usd, NOW)).isEqualTo(new LineState(0, 2_500));
+        assertThat(ledger.state(tokens, NOW)).isEqualTo(new LineState(0, 300));
+        ledger.settle(held, List.of(2_000L, 450L), NOW);
+        assertThat(ledger.state(usd, NOW)).isEqualTo(new LineState(2_000, 0));
+        assertThat(ledger.state(tokens, NOW)).isEqualTo(new LineState(450, 0));
+        var released = granted(ledger.reserve(List.of(new Hold(usd, 8_000), new Hold(tokens, 550)), NOW, TTL));
+        ledger.release(released, NOW);
+        assertThat(ledger.state(usd, NOW)).isEqualTo(new LineState(2_000, 0));
+        assertThat(ledger.state(tokens, NOW)).isEqualTo(new LineState(450, 0));
+    }
+
+    @Test
+    void aTokenLineWithoutRoomRefusesTheDollarLineToo() {
+        var ledger = ledger();
+        var usd = daily("team:mixed", 1_000_000);
+        var tokens = dailyTokens("team:mixed#tokens", 1_000);
+        ledger.settle(granted(ledger.reserve(List.of(new Hold(tokens, 900)), NOW, TTL)), List.of(900L), NOW);
+        assertThat(ledger.reserve(List.of(new Hold(usd, 10), new Hold(tokens, 101)), NOW, TTL))
+                .isEqualTo(new ReserveResult.Refused(tokens, 100));
+        assertThat(ledger.state(usd, NOW)).isEqualTo(new LineState(0, 0));
+        granted(ledger.reserve(List.of(new Hold(usd, 10), new Hold(tokens, 100)), NOW, TTL));
+        assertThat(ledger.state(usd, NOW)).isEqualTo(new LineState(0, 10));
+    }
+
+    /** A token cap that fits exactly 40 calls of 375 weighted tokens, each also holding dollars on a roomy line. */
+    @Test
+    void ofTwoHundredConcurrentMixedCallsOnTwoLedgersExactlyTheTokenCapsWorthFit() throws Exception {
+        var usd = daily("user:race", 1_000_000_000);
+        var tokens = dailyTokens("user:race#tokens", 40 * 375);
+        var ledgers = List.of(ledger(), ledger());
+        var granted = new AtomicInteger();
+        var start = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = new ArrayList<Future<?>>();
+            for (int i = 0; i < 200; i++) {
+                var ledger = ledgers.get(i % 2);
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    if (ledger.reserve(List.of(new Hold(usd, 7_000), new Hold(tokens, 375)), NOW, TTL)
+                            instanceof ReserveResult.Granted(var held)) {
+                        granted.incrementAndGet();
+                        ledger.settle(held, List.of(7_000L, 375L), NOW.plusMillis(5));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var call : calls) {
+                call.get();
+            }
+        }
+        assertThat(granted).hasValue(40);
+        assertThat(ledgers.get(1).state(tokens, NOW.plusMillis(10))).isEqualTo(new LineState(15_000, 0));
+        assertThat(ledgers.get(0).state(usd, NOW.plusMillis(10))).isEqualTo(new LineState(280_000, 0));
+    }
+
+    @Test
+    void aTokenLineReportsItsThresholdsInTokens() {
+        var ledger = ledger();
+        var tokens = dailyTokens("org:alerts#tokens", 1_000, 50);
+        var held = granted(ledger.reserve(List.of(new Hold(tokens, 0)), NOW, TTL));
+        assertThat(ledger.settle(held, List.of(600L), NOW).crossed()).singleElement().isEqualTo(
+                new ThresholdCrossing("org:alerts#tokens", tokens.span().id(), 50, 1_000, 600, NOW,
+                        BudgetLine.Unit.TOKENS));
+    }
+
+    @Test
+    void aSettleNeedsOneAmountPerLine() {
+        var ledger = ledger();
+        var held = granted(ledger.reserve(List.of(new Hold(daily("key:count", 100), 1),
+                new Hold(dailyTokens("key:count#tokens", 100), 1)), NOW, TTL));
+        assertThatThrownBy(() -> ledger.settle(held, List.of(1L), NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one amount per line");
+    }
+
     private static Settlement settle(BudgetLedger ledger, BudgetLine line, long amount) {
         return ledger.settle(granted(ledger.reserve(List.of(line), 0, NOW, TTL)), amount, NOW);
     }

@@ -66,10 +66,23 @@ class HttpWebhookNotifierTest {
         assertThat(bodies).hasSize(2);
         var first = new ObjectMapper().readValue(bodies.getFirst(), Map.class);
         assertThat(first).containsExactly(Map.entry("event", "budget.threshold"), Map.entry("scope", "team:t_1"),
-                Map.entry("window", "2026-11"), Map.entry("threshold_percent", 50),
+                Map.entry("window", "2026-11"), Map.entry("threshold_percent", 50), Map.entry("unit", "usd"),
                 Map.entry("cap_usd_micros", 10_000_000), Map.entry("spent_usd_micros", 5_000_000),
                 Map.entry("at", "2026-11-24T10:00:00Z"));
         assertThat(bodies.get(1)).contains("\"threshold_percent\":80");
+    }
+
+    @Test
+    void aTokenBudgetsCrossingSaysItCountsTokens() throws Exception {
+        var url = serve(false);
+        try (var notifier = HttpWebhookNotifier.start(HttpClient.newHttpClient(), url, Duration.ofSeconds(2), 10)) {
+            notifier.notify(new ThresholdCrossing("key:k_1#tokens", "2026-11", 80, 1_000_000, 812_000, AT,
+                    BudgetLine.Unit.TOKENS));
+        }
+        var body = new ObjectMapper().readValue(bodies.getFirst(), Map.class);
+        assertThat(body).containsEntry("scope", "key:k_1#tokens").containsEntry("unit", "tokens")
+                .containsEntry("cap_tokens", 1_000_000).containsEntry("spent_tokens", 812_000)
+                .doesNotContainKeys("cap_usd_micros", "spent_usd_micros");
     }
 
     @Test

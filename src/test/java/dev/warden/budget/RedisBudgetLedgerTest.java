@@ -55,6 +55,20 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void aTokenLineKeepsItsOwnKeysBesideTheDollarLineOfTheSameScope() {
+        var ledger = ledger();
+        var usd = daily("key:both", 10_000);
+        var tokens = dailyTokens("key:both#tokens", 1_000);
+        granted(ledger.reserve(List.of(new Hold(usd, 2_500), new Hold(tokens, 300)), NOW, TTL));
+        var redis = clients.getFirst();
+        var dollars = prefix + "budget:key:both:" + usd.span().id();
+        var weighted = prefix + "budget:key:both#tokens:" + tokens.span().id();
+        assertThat(redis.hget(dollars, "reserved")).isEqualTo("2500");
+        assertThat(redis.hget(weighted, "reserved")).isEqualTo("300");
+        assertThat(redis.zrange(weighted + ":holds", 0, -1)).singleElement().asString().endsWith(":300");
+    }
+
+    @Test
     void sweptAndSettledHoldsLeaveNothingBehindInRedis() {
         var ledger = ledger();
         var line = daily("key:leak", 10_000);

@@ -75,6 +75,16 @@ class AdminCommandsTest {
     }
 
     @Test
+    void aKeyGetsATokenBudgetFromTheCommandLine() {
+        var created = run(env, "keys", "create", "--json", "--alias", "tokens-cli", "--token-budget", "250000");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("\"token_budget\" : 250000");
+        var negative = run(env, "keys", "create", "--token-budget", "-1");
+        assertThat(negative.exit()).isNotZero();
+        assertThat(negative.err()).contains("limits.token_budget");
+    }
+
+    @Test
     void csvImportPrintsOneLinePerRowAndFailsWhenARowFails() throws Exception {
         var csv = Files.writeString(dir.resolve("people.csv"), """
                 email,tier,alias,budget,rpm

@@ -66,4 +66,34 @@ class PricingConfigTest {
                 + " like 0.15, got \"-1\"").contains("expected allow or refuse, got \"maybe\"")
                 .contains("got \"cheap\"");
     }
+
+    @Test
+    void aDeploymentMayNameTheCostTierItsTokensWeighIn() {
+        var config = load("""
+                deployments:
+                  - name: big
+                    provider: ollama
+                    cost_tier: frontier
+                  - name: plain
+                    provider: ollama
+                """).config();
+        assertThat(config.deployment("big").orElseThrow().costTier()).isEqualTo("frontier");
+        assertThat(config.deployment("plain").orElseThrow().costTier()).isNull();
+    }
+
+    @Test
+    void everyCostTierOfThePricingPackageCanBeConfiguredAndNothingElse() {
+        assertThat(PricingReader.COST_TIERS).containsExactlyElementsOf(java.util.Arrays.stream(
+                dev.warden.pricing.CostTier.values()).map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        var error = failure("""
+                deployments:
+                  - name: a
+                    provider: ollama
+                    cost_tier: premium
+                """);
+        assertThat(error.problems()).extracting(ConfigProblem::path, ConfigProblem::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("deployments[0].cost_tier", 4));
+        assertThat(error.getMessage())
+                .contains("expected one of frontier, standard, small, embedding, got \"premium\"");
+    }
 }

@@ -28,4 +28,18 @@ class LimitsTest {
                 .isThrownBy(() -> new Limits(null, null, null, new BigDecimal("-0.01"), null))
                 .withMessage("a budget must not be negative");
     }
+
+    @Test
+    void aTokenBudgetIsInheritedWithItsWindowAsAPair() {
+        var tier = new Limits(null, null, null, null, null, 1_000_000L, "daily");
+        var own = new Limits(5L, null, null, null, null, 200L, null);
+        assertThat(own.orElse(tier).tokenBudget()).isEqualTo(200L);
+        assertThat(own.orElse(tier).tokenBudgetWindow()).as("its own (monthly) window, not the tier's").isNull();
+        var inherited = new Limits(5L, null, null, null, null).orElse(tier);
+        assertThat(inherited.tokenBudget()).isEqualTo(1_000_000L);
+        assertThat(inherited.tokenBudgetWindow()).isEqualTo("daily");
+        assertThat(new Limits(null, null, null, null, null, 0L, null).none()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> Limits.NONE.withTokenBudget(-1L, null))
+                .withMessage("a budget must not be negative");
+    }
 }

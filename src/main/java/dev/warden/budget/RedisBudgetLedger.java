@@ -46,6 +46,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
     private final Script reserve = Script.load("reserve.lua");
     private final Script settle = Script.load("settle.lua");
     private final Script release = Script.load("release.lua");
+    private final Script reset = Script.load("reset.lua");
 
     private RedisBudgetLedger(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
             Supplier<String> ids) {
@@ -191,6 +192,20 @@ public final class RedisBudgetLedger implements BudgetLedger {
             // The hold expires by itself after its ttl.
             LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + reservation.id()
                     + " left to expire: " + unreachable.getMessage());
+        }
+    }
+
+    @Override
+    public void reset(BudgetLine line, Instant now) {
+        if (policy == FailurePolicy.LOCAL) {
+            // Spend recorded locally during an outage belongs to the same window: it is reset as well.
+            local.reset(line, now);
+        }
+        try {
+            reset.run(redis, List.of(hashKey(line)), List.of());
+        } catch (JedisException unreachable) {
+            throw new LedgerUnavailableException("the budget ledger is unavailable: " + unreachable.getMessage(),
+                    unreachable);
         }
     }
 

@@ -165,9 +165,10 @@ public final class Wiring implements AutoCloseable {
             keyRing.refreshNow();
             deploymentSync.refreshNow();
         };
+        var budgets = budgets(config, database, clock, closeables);
         var admin = new GatewayServer.Admin(AdminApi.create(new AdminApi.Stores(
                 new JdbcDirectoryStore(database, columns, clock), new JdbcKeyStore(database, columns),
-                deploymentAdmin, usageStore), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite),
+                deploymentAdmin, usageStore, new JdbcSpendStore(database), budgets), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite),
                 authenticator);
 
         var sinks = new ArrayList<RecordSink>();
@@ -182,7 +183,6 @@ public final class Wiring implements AutoCloseable {
         config.deployments().forEach(deployment -> byName.put(deployment.name(), deployment));
         var prices = new Prices(PricingCatalog.builtIn(), byName, routing::stored);
         var limiter = rateLimiter(config.redis(), closeables);
-        var budgets = budgets(config, database, clock, closeables);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),

@@ -33,7 +33,11 @@ public interface BudgetLedger {
     /** Drops the hold without spending (the call never reached a provider). */
     void release(Reservation reservation, Instant now);
 
-    /** The state of one line at {@code now}, for reports and tests. */
+    /**
+     * The state of one line at {@code now}, for reports and tests.
+     *
+     * @throws LedgerUnavailableException when the shared ledger cannot be reached
+     */
     LineState state(BudgetLine line, Instant now);
 
     /**

@@ -211,6 +211,15 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     @Override
     public LineState state(BudgetLine line, Instant now) {
+        try {
+            return read(line, now);
+        } catch (JedisException unreachable) {
+            throw new LedgerUnavailableException("the budget ledger is unavailable: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    private LineState read(BudgetLine line, Instant now) {
         var hash = hashKey(line);
         // Read-only view: expired holds and old sub-buckets are left for the next script to sweep.
         long held = 0;

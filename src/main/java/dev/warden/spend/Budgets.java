@@ -32,7 +32,7 @@ public record Budgets(BudgetLedger ledger, SpendRecorder spend, Optional<Webhook
     private static final Pattern DURATION = Pattern.compile("(\\d+)([mhd])");
 
     /** The budget lines among a principal's limits, in the windows that contain {@code now}. */
-    List<BudgetLine> lines(List<LimitLine> limits, Instant now) {
+    public List<BudgetLine> lines(List<LimitLine> limits, Instant now) {
         var lines = new ArrayList<BudgetLine>();
         for (var limit : limits) {
             var cap = limit.limits().budgetUsd();

@@ -28,8 +28,9 @@ final class SpendCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Last day, YYYY-MM-DD, inclusive (default: today).")
     String to;
 
-    @Option(names = "--key", description = "Only this key id.")
-    String key;
+    // --key is the admin credential of every admin command (AdminOptions).
+    @Option(names = "--key-id", description = "Only this key id.")
+    String keyId;
 
     @Option(names = "--user", description = "Only this user id.")
     String user;
@@ -56,7 +57,7 @@ final class SpendCommand implements Callable<Integer> {
             var query = new StringBuilder("/spend?by=").append(by);
             Commands.appendQuery(query, "from", from);
             Commands.appendQuery(query, "to", to);
-            Commands.appendQuery(query, "key_id", key);
+            Commands.appendQuery(query, "key_id", keyId);
             Commands.appendQuery(query, "user_id", user);
             Commands.appendQuery(query, "team_id", team);
             Commands.appendQuery(query, "org_id", org);

@@ -109,9 +109,11 @@ final class BudgetsResource implements Resource {
                         + subject.scope().substring(subject.scope().indexOf(':') + 1) + "' has no budget of its own"
                         + " to reset."));
         call.backend().budgets().ledger().reset(own.line(), now);
+        var principal = call.caller().principal();
         LOG.log(Level.INFO, "budget " + subject.scope() + " reset for window " + own.line().span().id() + " by "
-                + call.caller().principal().kind() + " " + call.caller().principal().id() + " (" + Money.usd(
-                        own.state().spent()) + " USD spent before)");
+                + principal.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + principal.id()
+                + (call.caller().userId() == null ? "" : " (user " + call.caller().userId() + ")") + ": "
+                + Money.usd(own.state().spent()) + " USD spent before");
         var view = view(call, subject, statuses(call, subject, now));
         view.putObject("reset").put("window_id", own.line().span().id())
                 .put("spent_before_usd", Money.usd(own.state().spent()));

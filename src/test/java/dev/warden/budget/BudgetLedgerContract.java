@@ -296,15 +296,17 @@ abstract class BudgetLedgerContract {
     void aResetOfARollingWindowClearsEverySubBucket() {
         var ledger = ledger();
         var window = new Window.Rolling(Duration.ofHours(1));
-        var line = new BudgetLine("key:rolling-reset", window.spanAt(NOW, UTC), 1_000, List.of());
-        ledger.settle(granted(ledger.reserve(List.of(line), 400, NOW, TTL)), 400, NOW);
         var later = NOW.plus(Duration.ofMinutes(20));
-        var now = new BudgetLine("key:rolling-reset", window.spanAt(later, UTC), 1_000, List.of());
-        ledger.settle(granted(ledger.reserve(List.of(now), 500, later, TTL)), 500, later);
-        assertThat(ledger.state(now, later).spent()).isEqualTo(900);
-        ledger.reset(now, later);
-        assertThat(ledger.state(now, later)).isEqualTo(new LineState(0, 0));
-        granted(ledger.reserve(List.of(now), 1_000, later, TTL));
+        // Spend in two sub-buckets twenty minutes apart, both inside the hour.
+        for (var at : List.of(NOW, later)) {
+            var then = new BudgetLine("key:rolling-reset", window.spanAt(at, UTC), 1_000, List.of());
+            ledger.settle(granted(ledger.reserve(List.of(then), 450, at, TTL)), 450, at);
+        }
+        var line = new BudgetLine("key:rolling-reset", window.spanAt(later, UTC), 1_000, List.of());
+        assertThat(ledger.state(line, later).spent()).isEqualTo(900);
+        ledger.reset(line, later);
+        assertThat(ledger.state(line, later)).isEqualTo(new LineState(0, 0));
+        granted(ledger.reserve(List.of(line), 1_000, later, TTL));
     }
 
     @Test

@@ -26,27 +26,6 @@ class SpendEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MASTER = {"Authorization", "Bearer " + RunningGateway.MASTER_KEY};
 
-    static String config(TestDatabase db, FakeOpenAiUpstream upstream) {
-        return db.yaml() + """
-                deployments:
-                  - name: priced
-                    provider: openai-compatible
-                    base_url: %1$s
-                    api_key: %2$s
-                    pricing: {input: 1000, output: 2000}
-                models:
-                  - name: priced-gpt
-                    deployment: priced
-                    model: gpt-4o-mini
-                """.formatted(upstream.baseUrl(), upstream.apiKey());
-    }
-
-    static HttpResponse<String> chat(RunningGateway gateway, String key) {
-        return gateway.post("/v1/chat/completions", "{\"model\": \"priced-gpt\", \"max_tokens\": 20, \"messages\":"
-                + " [{\"role\": \"user\", \"content\": \"hello\"}]}", "Authorization", "Bearer " + key,
-                "Content-Type", "application/json");
-    }
-
     static JsonNode admin(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         return JSON.readTree(response.body());
@@ -67,7 +46,7 @@ class SpendEndToEndTest {
     @Test
     void reportsAndBudgetStatusMatchTheCostsOfTheCallsAndAResetServesTheRefusedCall() throws Exception {
         try (var db = TestDatabase.sqlite(); var upstream = FakeOpenAiUpstream.start();
-                var gateway = RunningGateway.start(config(db, upstream), Map.of())) {
+                var gateway = RunningGateway.start(BudgetEndToEndTest.config(db, upstream), Map.of())) {
             var org = admin(gateway.postJson("/admin/v1/orgs", "{\"name\": \"acme\"}")).get("id").asText();
             var team = admin(gateway.postJson("/admin/v1/teams", "{\"org_id\": \"" + org + "\", \"name\": \"ml\","
                     + " \"limits\": {\"budget_usd\": 100}}")).get("id").asText();
@@ -80,7 +59,7 @@ class SpendEndToEndTest {
             int served = 0;
             HttpResponse<String> refused = null;
             for (int i = 0; i < 100 && refused == null; i++) {
-                var answer = chat(gateway, key);
+                var answer = BudgetEndToEndTest.chat(gateway, key, "priced-gpt");
                 if (answer.statusCode() == 200) {
                     served++;
                     // The ledgers keep micro-dollars, rounded up per call.
@@ -126,7 +105,7 @@ class SpendEndToEndTest {
             assertThat(reset.at("/reset/spent_before_usd").asText()).isEqualTo(expected);
             assertThat(reset.at("/data/0/spent_usd").asText()).isEqualTo("0.000000");
             assertThat(reset.at("/data/1/spent_usd").asText()).as("the team's budget is not reset").isEqualTo(expected);
-            var again = chat(gateway, key);
+            var again = BudgetEndToEndTest.chat(gateway, key, "priced-gpt");
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         }
     }

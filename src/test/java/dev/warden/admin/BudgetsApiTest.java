@@ -77,7 +77,35 @@ class BudgetsApiTest {
             assertThat(field(admin.ok("GET", "/users/" + user + "/budget", ""), "scope"))
                     .containsExactly("team:" + team, "org:" + org);
 
-            var reset = admin.ok("POST", "/teams/" + team + "/budget/reset", "");
+            var logged = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            var handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    logged.add(record.getMessage());
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            };
+            // Tests log warnings only (logging.properties): let this logger's INFO reach the handler, and only it.
+            var log = java.util.logging.Logger.getLogger("warden.admin");
+            var level = log.getLevel();
+            log.setLevel(java.util.logging.Level.INFO);
+            log.setUseParentHandlers(false);
+            log.addHandler(handler);
+            JsonNode reset;
+            try {
+                reset = admin.ok("POST", "/teams/" + team + "/budget/reset", "");
+            } finally {
+                log.removeHandler(handler);
+                log.setUseParentHandlers(true);
+                log.setLevel(level);
+            }
+            assertThat(logged).containsExactly("budget team:" + team + " reset for window 2026-11-24 by master master:"
+                    + " 0.250000 USD spent before");
             assertThat(reset.at("/reset/spent_before_usd").asText()).isEqualTo("0.250000");
             assertThat(reset.at("/reset/window_id").asText()).isEqualTo("2026-11-24");
             assertThat(field(reset, "spent_usd")).containsExactly("0.000000", "0.250000");

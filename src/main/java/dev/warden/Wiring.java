@@ -187,10 +187,11 @@ public final class Wiring implements AutoCloseable {
             deploymentSync.refreshNow();
             priceSync.refreshNow();
         };
+        var budgets = budgets(config, database, clock, closeables);
         var admin = new GatewayServer.Admin(AdminApi.create(new AdminApi.Stores(
                 new JdbcDirectoryStore(database, columns, clock), new JdbcKeyStore(database, columns),
-                deploymentAdmin, usageStore, new PriceAdmin(priceStore, prices::effective)), secret.keyHasher(),
-                new KeyMinter(random), clock, random, afterWrite), authenticator);
+                deploymentAdmin, usageStore, new PriceAdmin(priceStore, prices::effective), new JdbcSpendStore(database),
+                budgets), secret.keyHasher(), new KeyMinter(random), clock, random, afterWrite), authenticator);
 
         var sinks = new ArrayList<RecordSink>();
         var usage = UsageCounter.start(usageStore, Duration.ofSeconds(5), 100_000);
@@ -201,7 +202,6 @@ public final class Wiring implements AutoCloseable {
             closeables.add(log);
         });
         var limiter = rateLimiter(config.redis(), closeables);
-        var budgets = budgets(config, database, clock, closeables);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),

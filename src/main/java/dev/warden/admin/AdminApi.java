@@ -3,6 +3,8 @@ package dev.warden.admin;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warden.budget.LedgerUnavailableException;
+import dev.warden.budget.SpendStore;
 import dev.warden.identity.DirectoryStore;
 import dev.warden.identity.KeyStore;
 import dev.warden.llm.ApiError;
@@ -10,6 +12,7 @@ import dev.warden.observe.UsageStore;
 import dev.warden.pipeline.Principal;
 import dev.warden.secret.KeyHasher;
 import dev.warden.secret.KeyMinter;
+import dev.warden.spend.Budgets;
 import dev.warden.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.InstantSource;
@@ -53,9 +56,11 @@ public final class AdminApi {
      * @param deployments the stored deployments and what the configuration file reserves
      * @param usage the usage counters key usage summaries are read from
      * @param prices the price overrides and the explanation of effective prices
+     * @param spend the spend ledger reports are read from
+     * @param budgets the live budget ledger and its window rules, for budget status and resets
      */
     public record Stores(DirectoryStore directory, KeyStore keys, DeploymentAdmin deployments, UsageStore usage,
-            PriceAdmin prices) {}
+            PriceAdmin prices, SpendStore spend, Budgets budgets) {}
 
     /**
      * @param random where ids come from
@@ -68,10 +73,11 @@ public final class AdminApi {
         // The database keeps milliseconds: so do the answers, so a read gives back what a write answered.
         InstantSource millis = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var backend = new Backend(stores.directory(), stores.keys(), hasher, minter, millis, new Ids(random), mapper,
-                new Views(mapper), stores.deployments(), stores.usage(), stores.prices());
+                new Views(mapper), stores.deployments(), stores.usage(), stores.prices(), stores.spend(),
+                stores.budgets());
         var resources = List.<Resource>of(new MeResource(), new OrgsResource(), new TeamsResource(),
                 new UsersResource(), new ImportResource(), new TiersResource(), new KeysResource(), new KeyActions(),
-                new DeploymentsResource(), new PricesResource());
+                new DeploymentsResource(), new PricesResource(), new SpendResource(), new BudgetsResource());
         var routes = resources.stream().flatMap(resource -> resource.routes().stream()).toList();
         return new AdminApi(new Router(routes), backend, afterWrite);
     }
@@ -102,6 +108,10 @@ public final class AdminApi {
             LOG.log(Level.WARNING, "admin call failed: the database is unavailable: " + unavailable.getMessage());
             return render(new AdminError(AdminError.Kind.UNAVAILABLE,
                     "The database is unavailable; retry shortly.", null));
+        } catch (LedgerUnavailableException unavailable) {
+            LOG.log(Level.WARNING, "admin call failed: the budget ledger is unavailable: " + unavailable.getMessage());
+            return render(new AdminError(AdminError.Kind.UNAVAILABLE,
+                    "The budget ledger is unavailable; retry shortly.", null));
         } catch (RuntimeException bug) {
             LOG.log(Level.ERROR, "admin call " + request.method() + " " + request.path() + " failed", bug);
             return render(new AdminError(AdminError.Kind.INTERNAL, "Internal error in the admin API.", null));

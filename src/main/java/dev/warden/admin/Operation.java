@@ -44,6 +44,11 @@ enum Operation {
     KEY_ROTATE("rotating a key"),
     KEY_USAGE("reading a key's usage"),
 
+    /** Spend reports; what each caller sees is narrowed to its reach (see {@link Permissions#spendReach}). */
+    SPEND_READ("reading spend reports"),
+    /** Zeroing a budget's spend in its current window. Reading a budget is reading its key, user, team or org. */
+    BUDGET_RESET("resetting a budget"),
+
     // Stored deployments: the routes come with the deployments resource; who may call them is decided here.
     DEPLOYMENT_CREATE("creating a deployment"),
     DEPLOYMENT_LIST("listing deployments"),

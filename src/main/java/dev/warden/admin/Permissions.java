@@ -9,6 +9,7 @@ import static dev.warden.admin.Reach.OWN_IN_MY_TEAMS;
 import static dev.warden.admin.Reach.SCOPE;
 import static dev.warden.admin.Reach.TEAM;
 
+import dev.warden.budget.SpendQuery;
 import dev.warden.identity.Grant;
 import dev.warden.identity.KeyStore;
 import dev.warden.identity.Role;
@@ -64,6 +65,8 @@ final class Permissions {
             row(Operation.KEY_REVOKE,           ANY, ORG,  TEAM, OWN,             NONE),
             row(Operation.KEY_ROTATE,           ANY, ORG,  TEAM, OWN,             NONE),
             row(Operation.KEY_USAGE,            ANY, ORG,  TEAM, OWN,             SCOPE),
+            row(Operation.SPEND_READ,           ANY, ORG,  TEAM, OWN,             SCOPE),
+            row(Operation.BUDGET_RESET,         ANY, ORG,  TEAM, NONE,            NONE),
             row(Operation.DEPLOYMENT_CREATE,    ANY, NONE, NONE, NONE,            NONE),
             row(Operation.DEPLOYMENT_LIST,      ANY, ANY,  NONE, NONE,            NONE),
             row(Operation.DEPLOYMENT_READ,      ANY, ANY,  NONE, NONE,            NONE),
@@ -194,5 +197,15 @@ final class Permissions {
             }
         }
         return new KeyStore.Reach(orgs, teams, users);
+    }
+
+    /**
+     * The spend rows the caller may see for {@code operation}, as the store's filter: null for all. The same
+     * derivation as {@link #keyReach}: an organization's rows for org-scoped grants, a team's for team-scoped ones,
+     * the caller's own for {@code OWN}; a caller holding several grants sees their union.
+     */
+    static SpendQuery.@Nullable Reach spendReach(Caller caller, Operation operation) {
+        var keys = keyReach(caller, operation);
+        return keys == null ? null : new SpendQuery.Reach(keys.orgs(), keys.teams(), keys.users());
     }
 }

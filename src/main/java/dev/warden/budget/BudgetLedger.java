@@ -48,8 +48,21 @@ public interface BudgetLedger {
     /** Drops the hold without spending (the call never reached a provider). */
     void release(Reservation reservation, Instant now);
 
-    /** The state of one line at {@code now}, for reports and tests. */
+    /**
+     * The state of one line at {@code now}, for reports and tests.
+     *
+     * @throws LedgerUnavailableException when the shared ledger cannot be reached
+     */
     LineState state(BudgetLine line, Instant now);
+
+    /**
+     * Zeroes the settled spend of the line's current window (an operator's manual reset) and re-arms its thresholds,
+     * so they can fire again in this window. Live reservations stay held: the calls in flight still settle, and
+     * their spend counts after the reset.
+     *
+     * @throws LedgerUnavailableException when the shared ledger cannot be reached (nothing was reset)
+     */
+    void reset(BudgetLine line, Instant now);
 
     /** A ledger for a single instance, in memory, with random reservation ids. */
     static BudgetLedger inMemory() {

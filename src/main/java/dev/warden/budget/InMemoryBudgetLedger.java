@@ -139,6 +139,18 @@ final class InMemoryBudgetLedger implements BudgetLedger {
         }
     }
 
+    @Override
+    public void reset(BudgetLine line, Instant now) {
+        lock.lock();
+        try {
+            var state = line(line, now);
+            state.spent.clear();
+            state.thresholds.rearm();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int lineCount() {
         lock.lock();
         try {

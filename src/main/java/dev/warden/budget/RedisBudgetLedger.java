@@ -46,6 +46,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
     private final Script reserve = Script.load("reserve.lua");
     private final Script settle = Script.load("settle.lua");
     private final Script release = Script.load("release.lua");
+    private final Script reset = Script.load("reset.lua");
 
     private RedisBudgetLedger(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
             Supplier<String> ids) {
@@ -199,7 +200,30 @@ public final class RedisBudgetLedger implements BudgetLedger {
     }
 
     @Override
+    public void reset(BudgetLine line, Instant now) {
+        if (policy == FailurePolicy.LOCAL) {
+            // Spend recorded locally during an outage belongs to the same window: it is reset as well.
+            local.reset(line, now);
+        }
+        try {
+            reset.run(redis, List.of(hashKey(line)), List.of());
+        } catch (JedisException unreachable) {
+            throw new LedgerUnavailableException("the budget ledger is unavailable: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    @Override
     public LineState state(BudgetLine line, Instant now) {
+        try {
+            return read(line, now);
+        } catch (JedisException unreachable) {
+            throw new LedgerUnavailableException("the budget ledger is unavailable: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    private LineState read(BudgetLine line, Instant now) {
         var hash = hashKey(line);
         // Read-only view: expired holds and old sub-buckets are left for the next script to sweep.
         long held = 0;

@@ -31,6 +31,11 @@ final class ThresholdTracker {
         return crossed;
     }
 
+    /** Re-arms every threshold: after a manual reset, the window's spend starts again from zero. */
+    void rearm() {
+        fired.clear();
+    }
+
     static boolean reached(long spent, int percent, long cap) {
         // Micro-dollar and token amounts stay far below Long.MAX_VALUE / 1000, so the products cannot overflow.
         return spent * 100 >= (long) percent * cap;

@@ -56,7 +56,24 @@ final class AdminClient {
         return URI.create(base + "/admin/v1" + path);
     }
 
+    /** A GET whose successful answer is text (a CSV report); a failure is still the server's JSON error. */
+    String text(String path) {
+        return exchange(HttpRequest.newBuilder(uri(path)).GET(), path).body();
+    }
+
     private JsonNode send(HttpRequest.Builder request, String path) {
+        return json(exchange(request, path), path);
+    }
+
+    private JsonNode json(HttpResponse<String> response, String path) {
+        try {
+            return response.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.body());
+        } catch (IOException notJson) {
+            throw new CliException("unexpected answer from " + base + path + " (HTTP " + response.statusCode() + ")");
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request, String path) {
         request.header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(60));
         HttpResponse<String> response;
         try {
@@ -69,18 +86,13 @@ final class AdminClient {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
-        JsonNode body;
-        try {
-            body = response.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new CliException("unexpected answer from " + base + path + " (HTTP " + response.statusCode() + ")");
-        }
         if (response.statusCode() >= 400) {
+            var body = json(response, path);
             var message = body.path("error").path("message").asText("HTTP " + response.statusCode());
             var param = body.path("error").path("param").asText("");
             throw new CliException(message + (param.isEmpty() ? "" : " (field: " + param + ")")
                     + " [HTTP " + response.statusCode() + "]");
         }
-        return body;
+        return response;
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Warden: a self-hosted LLM gateway.",
         subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class, KeysCommand.class,
-                TeamsCommand.class, OrgsCommand.class, UsersCommand.class, PricesCommand.class})
+                TeamsCommand.class, OrgsCommand.class, UsersCommand.class, PricesCommand.class, SpendCommand.class,
+                BudgetsCommand.class})
 public final class WardenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,6 +50,12 @@ public final class WardenCommand implements Runnable {
             }
             if (type == PricesCommand.class) {
                 return type.cast(new PricesCommand(env));
+            }
+            if (type == SpendCommand.class) {
+                return type.cast(new SpendCommand(env));
+            }
+            if (type == BudgetsCommand.class) {
+                return type.cast(new BudgetsCommand(env));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -6,6 +6,7 @@ import dev.warden.admin.AdminResponse;
 import dev.warden.auth.Authenticator;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -64,7 +65,7 @@ final class AdminEndpoints {
             var principal = authenticator.authenticate(Optional.ofNullable(Credentials.presented(req)));
             var body = bodies.read(req);
             send(res, admin.handle(principal, new AdminRequest(request.method(), request.path(), query, body,
-                    contentType)));
+                    contentType, req.headers().first(HeaderNames.ACCEPT).orElse(null))));
         } catch (ApiException rejected) {
             send(res, admin.reject(rejected.error()));
         } finally {

@@ -35,7 +35,7 @@ public record Budgets(BudgetLedger ledger, SpendRecorder spend, Optional<Webhook
      * The budget lines among a principal's limits, in the windows that contain {@code now}: its dollar budgets, then
      * its token budgets (scope {@code <scope>#tokens}, so the two never share state).
      */
-    List<BudgetLine> lines(List<LimitLine> limits, Instant now) {
+    public List<BudgetLine> lines(List<LimitLine> limits, Instant now) {
         var lines = new ArrayList<BudgetLine>();
         for (var limit : limits) {
             var cap = limit.limits().budgetUsd();

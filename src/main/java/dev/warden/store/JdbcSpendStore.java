@@ -6,6 +6,7 @@ import dev.warden.budget.SpendStore;
 import dev.warden.budget.SpendTotal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Spend counters in {@code spend_daily}; increments are added with one upsert per row. */
@@ -68,6 +69,15 @@ public final class JdbcSpendStore implements SpendStore {
         filter(sql, values, "team_id", query.team());
         filter(sql, values, "org_id", query.org());
         filter(sql, values, "model", query.model());
+        var reach = query.reach();
+        if (reach != null) {
+            var any = new ArrayList<String>();
+            within(any, values, "org_id", reach.orgs());
+            within(any, values, "team_id", reach.teams());
+            within(any, values, "user_id", reach.users());
+            // Nothing reached: no row may match.
+            sql.append(" AND (").append(any.isEmpty() ? "1 = 0" : String.join(" OR ", any)).append(')');
+        }
         sql.append(" GROUP BY ").append(column).append(" ORDER BY cost DESC, grp");
         return database.read(connection -> {
             try (var statement = connection.prepareStatement(sql.toString())) {
@@ -84,6 +94,13 @@ public final class JdbcSpendStore implements SpendStore {
                 }
             }
         });
+    }
+
+    private static void within(List<String> any, List<String> values, String column, Set<String> ids) {
+        if (!ids.isEmpty()) {
+            any.add(column + " IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+            values.addAll(ids.stream().sorted().toList());
+        }
     }
 
     private static void filter(StringBuilder sql, List<String> values, String column, @Nullable String value) {

@@ -3,6 +3,9 @@ package dev.warden.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.auth.Authenticator;
+import dev.warden.budget.BudgetLedger;
+import dev.warden.budget.SpendRecorder;
+import dev.warden.spend.Budgets;
 import dev.warden.auth.KeyRing;
 import dev.warden.pipeline.Principal;
 import dev.warden.secret.KeyMinter;
@@ -16,6 +19,7 @@ import dev.warden.store.JdbcKeyStore;
 import dev.warden.store.JdbcPriceOverrideStore;
 import dev.warden.pricing.EffectivePrice;
 import dev.warden.pricing.PriceOverrides;
+import dev.warden.store.JdbcSpendStore;
 import dev.warden.store.JdbcUsageStore;
 import dev.warden.store.JsonColumns;
 import dev.warden.testkit.TestDatabase;
@@ -26,6 +30,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -52,6 +58,11 @@ final class AdminFixture implements AutoCloseable {
     private final Authenticator authenticator;
     private final AdminApi api;
     private final JdbcPriceOverrideStore prices;
+    private final JdbcSpendStore spendStore;
+    private final SpendRecorder recorder;
+    private final Budgets budgets;
+    /** The live budget ledger the API reads and resets; tests spend on it as the gateway would. */
+    final BudgetLedger ledger = BudgetLedger.inMemory();
 
     private AdminFixture(TestDatabase db, boolean refreshOnWrite) {
         this.db = db;
@@ -59,13 +70,18 @@ final class AdminFixture implements AutoCloseable {
         InstantSource clock = () -> now.get();
         var json = new JsonColumns();
         this.prices = new JdbcPriceOverrideStore(database);
+        this.spendStore = new JdbcSpendStore(database);
+        // Spend reaches the store only as the tests add it; the recorder is never flushed on its own.
+        this.recorder = SpendRecorder.start(spendStore, Duration.ofHours(1), 1000);
+        this.budgets = new Budgets(ledger, recorder, Optional.empty(), clock, ZoneOffset.UTC, Duration.ofMinutes(10),
+                List.of(50, 80, 100), 4096);
         this.ring = KeyRing.start(new JdbcIdentityStore(database, json), Duration.ofHours(1));
         this.authenticator = Authenticator.create(MASTER_KEY, ring, SECRET.keyHasher(), java.util.Optional.empty(), clock);
         this.api = AdminApi.create(new AdminApi.Stores(new JdbcDirectoryStore(database, json, clock),
                 new JdbcKeyStore(database, json), DeploymentAdmin.of(new JdbcDeploymentStore(database),
                         new DeploymentDocuments(SECRET.secretBox(new SecureRandom())),
                         Map.of(CONFIGURED_DEPLOYMENT, "echo"), Set.of("configured-alias")),
-                new JdbcUsageStore(database), new PriceAdmin(prices, this::fromOverridesOnly)),
+                new JdbcUsageStore(database), new PriceAdmin(prices, this::fromOverridesOnly), spendStore, budgets),
                 SECRET.keyHasher(), new KeyMinter(new SecureRandom()), clock, new Random(7), () -> {
                     writes.incrementAndGet();
                     if (refreshOnWrite) {
@@ -103,6 +119,14 @@ final class AdminFixture implements AutoCloseable {
 
     TestDatabase testDatabase() {
         return db;
+    }
+
+    JdbcSpendStore spendStore() {
+        return spendStore;
+    }
+
+    Budgets budgets() {
+        return budgets;
     }
 
     void refresh() {
@@ -166,6 +190,7 @@ final class AdminFixture implements AutoCloseable {
     @Override
     public void close() {
         ring.close();
+        recorder.close();
         database.close();
         db.close();
     }

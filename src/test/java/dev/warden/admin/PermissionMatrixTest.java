@@ -94,6 +94,27 @@ class PermissionMatrixTest {
             POST   /keys/{keyY}/rotate                |                                                    | 201 404 404 404 403 403 403
             GET    /keys/{keyOwn}/usage               |                                                    | 200 200 200 200 200 200 403
             GET    /keys/{keyY}/usage                 |                                                    | 200 404 404 404 404 404 403
+            GET    /spend                             |                                                    | 200 200 200 200 200 200 403
+            GET    /keys/{keyOwn}/budget              |                                                    | 200 200 200 200 200 200 403
+            GET    /keys/{keyT}/budget                |                                                    | 200 200 200 404 200 200 403
+            GET    /keys/{keyY}/budget                |                                                    | 200 404 404 404 404 404 403
+            GET    /users/{self}/budget               |                                                    | 200 200 200 200 200 200 403
+            GET    /users/{userX}/budget              |                                                    | 200 200 404 404 200 404 403
+            GET    /users/{userY}/budget              |                                                    | 200 404 404 404 404 404 403
+            GET    /teams/{T}/budget                  |                                                    | 200 200 200 200 200 200 403
+            GET    /teams/{teamY}/budget              |                                                    | 200 404 404 404 404 404 403
+            GET    /orgs/{X}/budget                   |                                                    | 200 200 403 403 200 404 403
+            GET    /orgs/{Y}/budget                   |                                                    | 200 404 403 403 404 404 403
+            POST   /keys/{keyOwn}/budget/reset        |                                                    | 200 200 200 403 403 403 403
+            POST   /keys/{keyT}/budget/reset          |                                                    | 200 200 200 403 403 403 403
+            POST   /keys/{keyX}/budget/reset          |                                                    | 200 200 404 403 403 403 403
+            POST   /keys/{keyY}/budget/reset          |                                                    | 200 404 404 403 403 403 403
+            POST   /users/{userT}/budget/reset        |                                                    | 200 200 403 403 403 403 403
+            POST   /users/{userY}/budget/reset        |                                                    | 200 404 404 403 403 403 403
+            POST   /teams/{T}/budget/reset            |                                                    | 200 200 200 403 403 403 403
+            POST   /teams/{teamY}/budget/reset        |                                                    | 409 404 404 403 403 403 403
+            POST   /orgs/{X}/budget/reset             |                                                    | 200 200 404 403 403 403 403
+            POST   /orgs/{Y}/budget/reset             |                                                    | 200 404 404 403 403 403 403
             POST   /deployments                       | {"name":"{name}","provider":"echo"}                | 201 403 403 403 403 403 403
             GET    /deployments                       |                                                    | 200 200 403 403 403 403 403
             GET    /deployments/{dep}                 |                                                    | 200 200 403 403 403 403 403
@@ -109,6 +130,9 @@ class PermissionMatrixTest {
             PATCH  /prices/{price}                    | {"note":"n"}                                       | 200 403 403 403 403 403 403
             DELETE /prices/{price}                    |                                                    | 200 403 403 403 403 403 403
             """;
+
+    /** The fixed organizations and team, and fresh keys and users, have a budget to read and reset. */
+    private static final String BUDGET = "\"limits\": {\"budget_usd\": 100, \"budget_window\": \"daily\"}";
 
     private record Row(String method, String path, String body, List<Integer> expected) {}
 
@@ -182,9 +206,10 @@ class PermissionMatrixTest {
 
         World(AdminFixture admin) {
             this.admin = admin;
-            x = admin.ok("POST", "/orgs", "{\"name\": \"x\"}").get("id").asText();
-            y = admin.ok("POST", "/orgs", "{\"name\": \"y\"}").get("id").asText();
-            t = admin.ok("POST", "/teams", "{\"org_id\": \"" + x + "\", \"name\": \"t\"}").get("id").asText();
+            x = admin.ok("POST", "/orgs", "{\"name\": \"x\", " + BUDGET + "}").get("id").asText();
+            y = admin.ok("POST", "/orgs", "{\"name\": \"y\", " + BUDGET + "}").get("id").asText();
+            t = admin.ok("POST", "/teams", "{\"org_id\": \"" + x + "\", \"name\": \"t\", " + BUDGET + "}")
+                    .get("id").asText();
             var roles = Map.of("admin", "{\"role\": \"admin\"}", "org-admin", "{\"role\": \"org-admin\", \"org\": \""
                     + x + "\"}", "team-admin", "{\"role\": \"team-admin\", \"team\": \"" + t + "\"}", "member",
                     "{\"role\": \"member\", \"team\": \"" + t + "\"}", "viewer-org", "{\"role\": \"viewer\", \"org\": \""
@@ -256,10 +281,10 @@ class PermissionMatrixTest {
                     case "userX" -> user(x, null);
                     case "userY" -> user(y, null);
                     case "keyOwn" -> id("POST", "/keys", "{\"user_id\": \"" + value("self") + "\", \"team_id\": \"" + t
-                            + "\"}");
-                    case "keyT" -> id("POST", "/keys", "{\"team_id\": \"" + t + "\"}");
-                    case "keyX" -> id("POST", "/keys", "{\"org_id\": \"" + x + "\"}");
-                    case "keyY" -> id("POST", "/keys", "{\"org_id\": \"" + y + "\"}");
+                            + "\", " + BUDGET + "}");
+                    case "keyT" -> id("POST", "/keys", "{\"team_id\": \"" + t + "\", " + BUDGET + "}");
+                    case "keyX" -> id("POST", "/keys", "{\"org_id\": \"" + x + "\", " + BUDGET + "}");
+                    case "keyY" -> id("POST", "/keys", "{\"org_id\": \"" + y + "\", " + BUDGET + "}");
                     case "tier" -> id("POST", "/tiers", "{\"name\": \"" + fresh() + "\"}");
                     case "dep" -> admin.ok("POST", "/deployments", "{\"name\": \"" + fresh()
                             + "\", \"provider\": \"echo\"}").get("name").asText();
@@ -274,7 +299,7 @@ class PermissionMatrixTest {
 
             private String user(String org, @org.jspecify.annotations.Nullable String team) {
                 return id("POST", "/users", "{\"email\": \"" + fresh() + "@example.com\", \"org_id\": \"" + org
-                        + "\"" + (team == null ? "" : ", \"team_ids\": [\"" + team + "\"]") + "}");
+                        + "\"" + (team == null ? "" : ", \"team_ids\": [\"" + team + "\"]") + ", " + BUDGET + "}");
             }
         }
     }

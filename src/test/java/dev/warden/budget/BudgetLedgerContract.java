@@ -260,6 +260,55 @@ abstract class BudgetLedgerContract {
         assertThat(crossed).extracting(ThresholdCrossing::percent).containsExactlyInAnyOrder(50, 80, 100);
     }
 
+    /** A reset on one ledger is seen by the other (two instances); holds of calls in flight survive it. */
+    @Test
+    void aResetZeroesTheWindowsSpendOnEveryLedgerAndKeepsLiveHolds() {
+        var first = ledger();
+        var second = ledger();
+        var line = daily("team:reset", 1_000);
+        var other = daily("team:untouched", 1_000);
+        first.settle(granted(first.reserve(List.of(line, other), 800, NOW, TTL)), 800, NOW);
+        var inFlight = granted(first.reserve(List.of(line), 150, NOW, TTL));
+        assertThat(second.reserve(List.of(line), 100, NOW, TTL)).isEqualTo(new ReserveResult.Refused(line, 50));
+
+        first.reset(line, NOW.plusSeconds(1));
+
+        assertThat(second.state(line, NOW.plusSeconds(1))).isEqualTo(new LineState(0, 150));
+        assertThat(second.state(other, NOW.plusSeconds(1))).as("only the named line").isEqualTo(new LineState(800, 0));
+        granted(second.reserve(List.of(line), 850, NOW.plusSeconds(1), TTL));
+        // The call in flight settles after the reset, and its spend counts in the window.
+        second.settle(inFlight, 120, NOW.plusSeconds(2));
+        assertThat(first.state(line, NOW.plusSeconds(2))).isEqualTo(new LineState(120, 850));
+    }
+
+    @Test
+    void thresholdsFiredBeforeAResetFireAgainAfterIt() {
+        var ledger = ledger();
+        var line = daily("org:rearm", 10_000, 50, 100);
+        assertThat(settle(ledger, line, 6_000).crossed()).extracting(ThresholdCrossing::percent).containsExactly(50);
+        ledger().reset(line, NOW);
+        assertThat(settle(ledger, line, 4_000).crossed()).isEmpty();
+        assertThat(settle(ledger, line, 6_000).crossed()).extracting(ThresholdCrossing::percent)
+                .containsExactly(50, 100);
+    }
+
+    @Test
+    void aResetOfARollingWindowClearsEverySubBucket() {
+        var ledger = ledger();
+        var window = new Window.Rolling(Duration.ofHours(1));
+        var later = NOW.plus(Duration.ofMinutes(20));
+        // Spend in two sub-buckets twenty minutes apart, both inside the hour.
+        for (var at : List.of(NOW, later)) {
+            var then = new BudgetLine("key:rolling-reset", window.spanAt(at, UTC), 1_000, List.of());
+            ledger.settle(granted(ledger.reserve(List.of(then), 450, at, TTL)), 450, at);
+        }
+        var line = new BudgetLine("key:rolling-reset", window.spanAt(later, UTC), 1_000, List.of());
+        assertThat(ledger.state(line, later).spent()).isEqualTo(900);
+        ledger.reset(line, later);
+        assertThat(ledger.state(line, later)).isEqualTo(new LineState(0, 0));
+        granted(ledger.reserve(List.of(line), 1_000, later, TTL));
+    }
+
     @Test
     void badAmountsAreRefusedWithAClearError() {
         var ledger = ledger();

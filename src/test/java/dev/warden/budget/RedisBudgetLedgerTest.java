@@ -1,6 +1,7 @@
 package dev.warden.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -132,6 +133,13 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
         var up = ledger();
         up.settle(held, 300, NOW);
         assertThat(up.state(line, NOW)).isEqualTo(new LineState(300, 0));
+    }
+
+    @Test
+    void aResetWhileRedisIsDownSaysSoInsteadOfPretending() {
+        var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_OPEN, GRACE);
+        assertThatThrownBy(() -> ledger.reset(daily("team:down", 1_000), NOW))
+                .isInstanceOf(LedgerUnavailableException.class).hasMessageContaining("unavailable");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BudgetEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String config(TestDatabase db, FakeOpenAiUpstream upstream) {
+    static String config(TestDatabase db, FakeOpenAiUpstream upstream) {
         return db.yaml() + """
                 deployments:
                   - name: priced
@@ -40,7 +40,7 @@ class BudgetEndToEndTest {
                 """.formatted(upstream.baseUrl(), upstream.apiKey());
     }
 
-    private static HttpResponse<String> chat(RunningGateway gateway, String key, String model) {
+    static HttpResponse<String> chat(RunningGateway gateway, String key, String model) {
         return gateway.post("/v1/chat/completions", "{\"model\": \"" + model + "\", \"max_tokens\": 20, \"messages\":"
                 + " [{\"role\": \"user\", \"content\": \"hello\"}]}", "Authorization", "Bearer " + key,
                 "Content-Type", "application/json");

@@ -10,6 +10,7 @@ import dev.warden.budget.SpendTotal;
 import dev.warden.testkit.TestDatabase;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,5 +58,26 @@ class JdbcSpendStoreTest {
     void aReportEndingBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> SpendQuery.by(SpendDimension.KEY, TUE, MON))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before its start");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aReachKeepsTheRowsOfAnyOfItsOrgsTeamsOrUsersAndAnEmptyReachKeepsNone(TestDatabase.Kind kind) {
+        try (var db = TestDatabase.create(kind); var database = Database.open(db.url(), db.user(), null, 2)) {
+            var store = new JdbcSpendStore(database);
+            store.add(List.of(new SpendRecord(MON, "k_1", "u_1", "t_1", "o_1", "gpt", 100, 0, 0, 1),
+                    new SpendRecord(MON, "k_2", "u_2", "t_2", "o_1", "gpt", 200, 0, 0, 1),
+                    new SpendRecord(MON, "k_3", "u_3", "t_3", "o_2", "gpt", 400, 0, 0, 1),
+                    new SpendRecord(MON, "k_4", "u_4", "", "o_3", "gpt", 800, 0, 0, 1)));
+            var byKey = SpendQuery.by(SpendDimension.KEY, MON, MON);
+            var teams = byKey.within(new SpendQuery.Reach(Set.of(), Set.of("t_1", "t_3"), Set.of()));
+            assertThat(store.totals(teams)).extracting(SpendTotal::group).containsExactly("k_3", "k_1");
+            var mixed = byKey.within(new SpendQuery.Reach(Set.of("o_3"), Set.of("t_2"), Set.of("u_1")));
+            assertThat(store.totals(mixed)).extracting(SpendTotal::group).containsExactly("k_4", "k_2", "k_1");
+            // A filter outside the reach finds nothing rather than widening it.
+            assertThat(store.totals(mixed.forOrg("o_2"))).isEmpty();
+            assertThat(store.totals(byKey.within(new SpendQuery.Reach(Set.of(), Set.of(), Set.of())))).isEmpty();
+            assertThat(store.totals(byKey.within(null))).hasSize(4);
+        }
     }
 }

@@ -116,10 +116,9 @@ class BudgetConcurrencyEndToEndTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            var answers = storm(key, a, b);
-            assertExactlyFifty(answers);
-            assertThat(answers.stream().filter(answer -> answer.statusCode() == 200)
-                    .map(answer -> answer.uri().getPort()).distinct()).as("both instances served some").hasSize(2);
+            // Alone, each instance would serve 50 of its 100: exactly 50 in all means one shared budget. (Which
+            // instance wins the race for it is up to the scheduler.)
+            assertExactlyFifty(storm(key, a, b));
         }
     }
 }

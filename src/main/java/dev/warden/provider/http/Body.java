@@ -30,13 +30,31 @@ abstract sealed class Body extends InputStream permits FixedLengthBody, ChunkedB
     public abstract int available();
 
     @Override
+    public final int read(byte[] buffer, int offset, int length) throws IOException {
+        if (!readable()) {
+            return -1;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        try {
+            return readOpen(buffer, offset, length);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Reads at least one byte of a body not yet at its end, or returns -1 at the end; a failure loses the framing. */
+    abstract int readOpen(byte[] buffer, int offset, int length) throws IOException;
+
+    @Override
     public final int read() throws IOException {
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
 
     /** True while the body may be read; false at its end; fails once it was closed. */
-    final boolean readable() throws IOException {
+    private boolean readable() throws IOException {
         int now = state.get();
         if (now == CLOSED) {
             throw new IOException("the upstream response body is closed");

@@ -34,33 +34,23 @@ final class ChunkedBody extends Body {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (!readable()) {
-            return -1;
-        }
-        if (length == 0) {
-            return 0;
-        }
-        try {
-            if (phase != Phase.DATA) {
-                advance(true);
-                if (!open()) {
-                    return -1;
-                }
+    int readOpen(byte[] buffer, int offset, int length) throws IOException {
+        if (phase != Phase.DATA) {
+            advance(true);
+            if (!open()) {
+                return -1;
             }
-            int n = connection.in().read(buffer, offset, (int) Math.min(length, chunkRemaining));
-            if (n < 0) {
-                throw new EOFException("the upstream closed the connection inside a chunk");
-            }
-            chunkRemaining -= n;
-            if (chunkRemaining == 0) {
-                phase = Phase.DATA_END;
-                advance(false);
-            }
-            return n;
-        } catch (IOException e) {
-            throw failed(e);
         }
+        int n = connection.in().read(buffer, offset, (int) Math.min(length, chunkRemaining));
+        if (n < 0) {
+            throw new EOFException("the upstream closed the connection inside a chunk");
+        }
+        chunkRemaining -= n;
+        if (chunkRemaining == 0) {
+            phase = Phase.DATA_END;
+            advance(false);
+        }
+        return n;
     }
 
     @Override

@@ -9,16 +9,8 @@ final class CloseDelimitedBody extends Body {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (!readable()) {
-            return -1;
-        }
-        int n;
-        try {
-            n = connection.in().read(buffer, offset, length);
-        } catch (IOException e) {
-            throw failed(e);
-        }
+    int readOpen(byte[] buffer, int offset, int length) throws IOException {
+        int n = connection.in().read(buffer, offset, length);
         if (n < 0) {
             finish();
         }

@@ -31,23 +31,27 @@ record Dialer(SSLSocketFactory tls) {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(address, origin.port()), millis(connectTimeout));
-        } catch (SocketTimeoutException e) {
-            close(socket);
-            throw HttpFailure.of(HttpFailure.Kind.CONNECT_TIMEOUT, "connect to " + origin + " timed out", e);
         } catch (IOException e) {
-            close(socket);
-            throw HttpFailure.of(HttpFailure.Kind.UNREACHABLE, "connect to " + origin + " failed", e);
+            throw failed(socket, e, "connect to " + origin);
         }
         try {
             return new Connection(origin.tls() ? handshake(socket, origin, deadline) : socket, home);
-        } catch (SocketTimeoutException e) {
-            close(socket);
-            throw HttpFailure.of(HttpFailure.Kind.CONNECT_TIMEOUT, "TLS handshake with " + origin + " timed out", e);
         } catch (IOException e) {
             // A certificate that does not match, or no common protocol: no usable connection, as with a refusal.
-            close(socket);
-            throw HttpFailure.of(HttpFailure.Kind.UNREACHABLE, "TLS handshake with " + origin + " failed", e);
+            throw failed(socket, e, "TLS handshake with " + origin);
         }
+    }
+
+    /** Closes the socket; a timeout is a connect timeout, any other failure leaves the upstream unreachable. */
+    private static HttpFailure failed(Socket socket, IOException e, String phase) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a socket that failed to connect has nothing left to report.
+        }
+        return e instanceof SocketTimeoutException
+                ? HttpFailure.of(HttpFailure.Kind.CONNECT_TIMEOUT, phase + " timed out", e)
+                : HttpFailure.of(HttpFailure.Kind.UNREACHABLE, phase + " failed", e);
     }
 
     private SSLSocket handshake(Socket socket, Origin origin, long deadline) throws IOException {
@@ -74,13 +78,5 @@ record Dialer(SSLSocketFactory tls) {
     /** A socket timeout in milliseconds: at least 1 (0 would mean none), at most what an int holds. */
     static int millis(Duration timeout) {
         return Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a socket that failed to connect has nothing left to report.
-        }
     }
 }

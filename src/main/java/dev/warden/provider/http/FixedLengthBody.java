@@ -16,22 +16,11 @@ final class FixedLengthBody extends Body {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (!readable()) {
-            return -1;
-        }
-        if (length == 0) {
-            return 0;
-        }
-        int n;
-        try {
-            n = connection.in().read(buffer, offset, (int) Math.min(length, remaining));
-        } catch (IOException e) {
-            throw failed(e);
-        }
+    int readOpen(byte[] buffer, int offset, int length) throws IOException {
+        int n = connection.in().read(buffer, offset, (int) Math.min(length, remaining));
         if (n < 0) {
-            throw failed(new EOFException("the upstream closed the connection " + remaining
-                    + " bytes before the end of the body"));
+            throw new EOFException("the upstream closed the connection " + remaining + " bytes before the end of "
+                    + "the body");
         }
         remaining -= n;
         if (remaining == 0) {

@@ -68,7 +68,7 @@ final class RequestEncoder {
         return encoder.out;
     }
 
-    /** What the JDK client sends as {@code Host}: the port only when it is not the scheme's default (SigV4 signs it). */
+    /** The {@code Host} value SigV4 signs (as the JDK client sends it): the port only when not the default. */
     static String hostHeader(URI uri) {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         return uri.getPort() < 0 || uri.getPort() == Origin.defaultPort(tls)

@@ -35,6 +35,16 @@ final class Exchanges {
         return body(client.send(request));
     }
 
+    /** How sending the request fails; an exchange that succeeds fails the test. */
+    static HttpFailure.Kind failure(Http1Client client, Http1Request request) {
+        try {
+            client.send(request).close();
+        } catch (HttpFailure e) {
+            return e.kind();
+        }
+        throw new AssertionError("the exchange succeeded");
+    }
+
     /** The request path of a recorded request head. */
     static String path(String request) {
         return request.substring(request.indexOf(' ') + 1, request.indexOf(' ', request.indexOf(' ') + 1));

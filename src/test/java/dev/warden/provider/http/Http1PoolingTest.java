@@ -1,9 +1,9 @@
 package dev.warden.provider.http;
 
+import static dev.warden.provider.http.Exchanges.failure;
 import static dev.warden.provider.http.Exchanges.fetch;
 import static dev.warden.provider.http.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +25,10 @@ import org.junit.jupiter.api.Test;
 class Http1PoolingTest {
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
+    @AutoClose
     private Http1Client client = Http1Client.create();
+    @AutoClose
     private ScriptedServer server;
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** Answers every request on a connection with {@link #OK} until the client closes it. */
     private void serveOk() throws IOException {
@@ -124,8 +118,7 @@ class Http1PoolingTest {
     @Test
     void aFreshConnectionThatFailsIsNotRetried() throws IOException {
         server = new ScriptedServer((peer, index) -> peer.request()); // reads, then hangs up without an answer
-        assertThatThrownBy(() -> client.send(get(server.uri("/a"))))
-                .isInstanceOfSatisfying(HttpFailure.class, e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.BROKEN));
+        assertThat(failure(client, get(server.uri("/a")))).isEqualTo(HttpFailure.Kind.BROKEN);
         assertThat(server.accepted()).isEqualTo(1);
     }
 
@@ -138,8 +131,7 @@ class Http1PoolingTest {
             peer.write("HTTP/1.1 200 OK\r\nContent-Le");
         });
         fetch(client, get(server.uri("/a")));
-        assertThatThrownBy(() -> client.send(get(server.uri("/b"))))
-                .isInstanceOfSatisfying(HttpFailure.class, e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.BROKEN));
+        assertThat(failure(client, get(server.uri("/b")))).isEqualTo(HttpFailure.Kind.BROKEN);
         assertThat(server.accepted()).isEqualTo(1);
     }
 
@@ -154,8 +146,7 @@ class Http1PoolingTest {
         fetch(client, get(server.uri("/a")));
         var impatient = new Http1Request("GET", server.uri("/b"), Map.of(), new byte[0], Exchanges.CONNECT,
                 Duration.ofMillis(200), Exchanges.BODY);
-        assertThatThrownBy(() -> client.send(impatient)).isInstanceOfSatisfying(HttpFailure.class,
-                e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.FIRST_BYTE_TIMEOUT));
+        assertThat(failure(client, impatient)).isEqualTo(HttpFailure.Kind.FIRST_BYTE_TIMEOUT);
         assertThat(server.accepted()).isEqualTo(1);
     }
 
@@ -201,12 +192,12 @@ class Http1PoolingTest {
 
     @Test
     void aRefusedConnectionIsUnreachable() throws IOException {
+        serveOk(); // only so that @AutoClose has a server to close
         int port;
         try (var closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        assertThatThrownBy(() -> client.send(get(URI.create("http://127.0.0.1:" + port + "/"))))
-                .isInstanceOfSatisfying(HttpFailure.class,
-                        e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.UNREACHABLE));
+        assertThat(failure(client, get(URI.create("http://127.0.0.1:" + port + "/"))))
+                .isEqualTo(HttpFailure.Kind.UNREACHABLE);
     }
 }

@@ -49,7 +49,8 @@ class RequestEncoderTest {
     @Test
     void aHeaderValueThatWouldEndItsLineIsRefused() {
         assertThatThrownBy(() -> encode(URI.create("http://h/"), Map.of("X-A", "v\r\nX-Forged: 1")))
-                .isInstanceOfSatisfying(HttpFailure.class, e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.BROKEN));
+                .isInstanceOfSatisfying(HttpFailure.class,
+                        e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.BROKEN));
         assertThatThrownBy(() -> encode(URI.create("http://h/"), Map.of("Bad Name", "v")))
                 .isInstanceOf(HttpFailure.class);
     }

@@ -11,7 +11,13 @@ import java.time.Duration;
  * is safe from any thread: it is how an idle watchdog or a client that went away cancels a running exchange.
  */
 final class Connection {
+    /** The socket the exchange talks through: the TLS socket for {@code https}, else the TCP socket itself. */
     private final Socket socket;
+    /**
+     * The TCP socket under it, which is what closing closes: closing a TLS socket first sends close_notify, which
+     * could wait on the thread blocked reading it, whereas the watchdog or a departed client must cut at once.
+     */
+    private final Socket tcp;
     private final OutputStream out;
     private final SocketInput in;
     private final HostPool home;
@@ -20,8 +26,9 @@ final class Connection {
     /** Taken from the pool rather than just opened: a first failure may then be a stale connection. */
     private boolean reused;
 
-    Connection(Socket socket, HostPool home) throws IOException {
+    Connection(Socket socket, Socket tcp, HostPool home) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.out = socket.getOutputStream();
         this.in = new SocketInput(socket.getInputStream());
         this.home = home;
@@ -62,7 +69,7 @@ final class Connection {
 
     void close() {
         try {
-            socket.close();
+            tcp.close();
         } catch (IOException ignored) {
             // Nothing to do about a socket that fails to close; it is gone for us either way.
         }

@@ -35,7 +35,7 @@ record Dialer(SSLSocketFactory tls) {
             throw failed(socket, e, "connect to " + origin);
         }
         try {
-            return new Connection(origin.tls() ? handshake(socket, origin, deadline) : socket, home);
+            return new Connection(origin.tls() ? handshake(socket, origin, deadline) : socket, socket, home);
         } catch (IOException e) {
             // A certificate that does not match, or no common protocol: no usable connection, as with a refusal.
             throw failed(socket, e, "TLS handshake with " + origin);

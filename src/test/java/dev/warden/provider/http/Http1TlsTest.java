@@ -88,6 +88,11 @@ class Http1TlsTest {
         server = new ScriptedServer(socket, (peer, index) -> {
             for (String request = peer.request(); request != null; request = peer.request()) {
                 serverNames.add(((ExtendedSSLSession) peer.tlsSession()).getRequestedServerNames());
+                if (Exchanges.path(request).equals("/endless")) {
+                    peer.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc");
+                    peer.awaitClientClose();
+                    return;
+                }
                 peer.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecret");
             }
         });
@@ -109,6 +114,22 @@ class Http1TlsTest {
         assertThat(serverNames.poll(5, TimeUnit.SECONDS)).singleElement()
                 .satisfies(name -> assertThat(new String(name.getEncoded())).isEqualTo("localhost"));
         assertThat(server.requests().getFirst()).contains("\r\nHost: localhost:" + server.port() + "\r\n");
+    }
+
+    @Test
+    void closingABodyFromAnotherThreadCutsTheReadBlockedOnIt() throws Exception {
+        var response = client.send(Exchanges.get(URI.create("https://localhost:" + server.port() + "/endless")));
+        assertThat(response.body().readNBytes(3)).hasSize(3);
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            response.close(); // as the idle watchdog does
+        });
+        assertThatThrownBy(() -> response.body().read()).isInstanceOf(IOException.class);
+        assertThat(server.closedByClient().poll(5, TimeUnit.SECONDS)).isEqualTo(1);
     }
 
     @Test

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps the import directions of STYLE.md true as the code grows. */
 class ArchitectureTest {
-    /** UpstreamClient and its nested classes. */
-    private static final String UPSTREAM_CLIENT = "dev\\.warden\\.provider\\.UpstreamClient(\\$.*)?";
     private static JavaClasses production;
 
     @BeforeAll
@@ -140,19 +138,22 @@ class ArchitectureTest {
     void theRequestPathUsesNoHttpServerTypes() {
         noClasses().that().resideInAnyPackage("dev.warden.pipeline..", "dev.warden.auth..", "dev.warden.routing..",
                         "dev.warden.provider..", "dev.warden.api..")
-                .and().haveNameNotMatching(UPSTREAM_CLIENT)
                 .should().dependOnClassesThat().resideInAPackage("io.helidon..")
                 .check(production);
     }
 
     @Test
-    void onlyTheUpstreamClientUsesHelidonsClientAndNothingOutsideTheServerUsesItsServer() {
-        // Decision 0002: Helidon's WebClient is the one outbound client, confined to UpstreamClient.
-        noClasses().that().haveNameNotMatching(UPSTREAM_CLIENT)
-                .should().dependOnClassesThat().resideInAPackage("io.helidon.webclient..")
+    void upstreamsAreCalledOnlyThroughWardensOwnHttpClient() {
+        // The one outbound client for upstreams (STYLE.md habit 2) is dev.warden.provider.http, used by
+        // UpstreamClient; Helidon's WebClient, which it replaced, stays out of production code.
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.helidon.webclient..")
                 .check(production);
-        noClasses().that().haveNameMatching(UPSTREAM_CLIENT)
-                .should().dependOnClassesThat().resideInAPackage("io.helidon.webserver..")
+        noClasses().that().resideOutsideOfPackage("dev.warden.provider.http..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .orShould().dependOnClassesThat().resideInAPackage("javax.net.ssl..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackage("dev.warden.provider..")
+                .should().dependOnClassesThat().resideInAPackage("dev.warden.provider.http..")
                 .check(production);
     }
 

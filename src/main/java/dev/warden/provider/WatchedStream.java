@@ -9,8 +9,8 @@ import java.util.function.IntSupplier;
  * The body of an upstream response, with the time of its last read recorded for the {@link IdleWatchdog}. Only
  * the request's own thread reads; the watchdog only reads {@code lastActivity} and may close.
  *
- * <p>Closing never closes {@code delegate}: the HTTP client's entity stream reads on close (to find the end of the
- * body), which would block the watchdog on a silent upstream. Closing goes to the {@link Closer} instead.
+ * <p>Closing goes to the {@link Closer}, which ends the exchange without reading: a close that read to the end of
+ * the body would block the watchdog on a silent upstream.
  */
 final class WatchedStream extends InputStream {
     /** Ends the exchange; told whether the body was read to its end (then the connection may be reused). */
@@ -82,8 +82,8 @@ final class WatchedStream extends InputStream {
     }
 
     /**
-     * Helidon's entity stream fails with unchecked exceptions (a closed socket, a cut or malformed chunk); the
-     * providers read an {@link InputStream}, whose failures are {@link IOException}s.
+     * An HTTP client's entity stream may fail with unchecked exceptions (Helidon's did); the providers read an
+     * {@link InputStream}, whose failures are {@link IOException}s.
      */
     private static IOException asIoException(RuntimeException e) {
         return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(e);

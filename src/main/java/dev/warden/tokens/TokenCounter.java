@@ -9,6 +9,8 @@ import dev.warden.llm.ContentPart;
 import dev.warden.llm.Message;
 import dev.warden.llm.Usage;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts tokens the way OpenAI's models do: {@code o200k_base} for the GPT-4o, GPT-4.1, GPT-5 and o-series
@@ -17,25 +19,59 @@ import java.util.Locale;
  * every count made here is marked estimated either way. Chat prompts add OpenAI's per-message framing (3 tokens per
  * message, 3 to prime the answer). Images are counted at a flat 85 tokens (OpenAI's low-detail price), as their
  * real cost depends on the provider.
+ *
+ * <p>Each encoding is loaded on its first use, not at startup: one holds ~200,000 byte sequences, some 40 MB of heap,
+ * and most calls never need it, since upstreams report their own usage. The first count with an encoding takes a
+ * few hundred milliseconds once.
  */
 public final class TokenCounter {
     private static final int PER_MESSAGE = 3;
     private static final int REPLY_PRIMING = 3;
     private static final int IMAGE = 85;
 
-    private final Encoding o200k;
-    private final Encoding cl100k;
+    private final ReentrantLock loading = new ReentrantLock();
+    private volatile @Nullable Encoding o200k;
+    private volatile @Nullable Encoding cl100k;
 
-    private TokenCounter(Encoding o200k, Encoding cl100k) {
-        this.o200k = o200k;
-        this.cl100k = cl100k;
+    private TokenCounter() {}
+
+    /** A counter that loads each encoding when it first needs it. */
+    public static TokenCounter create() {
+        return new TokenCounter();
     }
 
-    /** Loads both encodings (a few hundred milliseconds, once at startup). */
-    public static TokenCounter create() {
-        var registry = Encodings.newLazyEncodingRegistry();
-        return new TokenCounter(registry.getEncoding(EncodingType.O200K_BASE),
-                registry.getEncoding(EncodingType.CL100K_BASE));
+    private Encoding o200k() {
+        var loaded = o200k;
+        if (loaded == null) {
+            loaded = load(EncodingType.O200K_BASE);
+            o200k = loaded;
+        }
+        return loaded;
+    }
+
+    private Encoding cl100k() {
+        var loaded = cl100k;
+        if (loaded == null) {
+            loaded = load(EncodingType.CL100K_BASE);
+            cl100k = loaded;
+        }
+        return loaded;
+    }
+
+    /** One load per encoding even when many calls need it at once: the others wait for it. */
+    private Encoding load(EncodingType type) {
+        loading.lock();
+        try {
+            var ready = type == EncodingType.O200K_BASE ? o200k : cl100k;
+            return ready != null ? ready : Encodings.newLazyEncodingRegistry().getEncoding(type);
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    /** Whether an encoding has been loaded; for tests of the lazy loading. */
+    boolean loaded() {
+        return o200k != null || cl100k != null;
     }
 
     Encoding encodingFor(String model) {
@@ -47,9 +83,9 @@ public final class TokenCounter {
         if (name.startsWith("gpt-4o") || name.startsWith("gpt-4.1") || name.startsWith("gpt-4.5")
                 || name.startsWith("gpt-5") || name.startsWith("chatgpt-4o") || name.matches("o[1-9].*")
                 || name.startsWith("gpt-oss")) {
-            return o200k;
+            return o200k();
         }
-        return cl100k;
+        return cl100k();
     }
 
     public long count(String text, String model) {

@@ -120,6 +120,31 @@ public final class FailoverRateLimiter implements RateLimiter {
         }
     }
 
+    /**
+     * Hands the leases back and settles in one call to the primary; when that fails, the leases lapse at their
+     * expiry and the estimate stands there, and under {@code LOCAL} the local limiter settles instead, as
+     * {@link #release} and {@link #settle} do apart.
+     */
+    @Override
+    public void finish(List<Lease> leases, List<Limit> limits, long delta, Instant now) {
+        if (policy == FailurePolicy.LOCAL && !leases.isEmpty()) {
+            local.release(leases);
+        }
+        if (attempt(now)) {
+            try {
+                primary.finish(leases, limits, delta, now);
+                circuit.succeeded();
+                return;
+            } catch (LimiterUnavailableException e) {
+                failed(now);
+            }
+        }
+        fallbacks.incrementAndGet();
+        if (policy == FailurePolicy.LOCAL && delta != 0 && !limits.isEmpty()) {
+            local.settle(limits, delta, now);
+        }
+    }
+
     /** Calls to the primary that failed. */
     public long errors() {
         return errors.get();

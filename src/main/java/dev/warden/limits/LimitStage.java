@@ -91,12 +91,16 @@ public final class LimitStage implements Stage {
         Reply reply;
         try {
             reply = next.proceed(exchange);
-        } finally {
+        } catch (RuntimeException | Error failed) {
             releaseQuietly(held);
+            throw failed;
         }
+        // Slots back and tokens settled together: one round trip to a shared limiter.
         var used = usageOf(reply);
-        if (used.isPresent()) {
-            settleQuietly(tokens, used.get() - estimate);
+        try {
+            limiter.finish(held, tokens, used.map(count -> count - estimate).orElse(0L), clock.instant());
+        } catch (LimiterUnavailableException e) {
+            // leases lapse at their expiry and the estimate stands; FailoverRateLimiter counts the error
         }
         return reply;
     }

@@ -30,6 +30,19 @@ public interface RateLimiter {
     /** Hands slots back; releasing a lapsed or unknown lease does nothing. */
     void release(List<Lease> leases);
 
+    /**
+     * After a call: hands {@code leases} back and corrects the token charge of {@code limits} by {@code delta}
+     * (nothing when 0), in one round trip where the backend allows.
+     */
+    default void finish(List<Lease> leases, List<Limit> limits, long delta, Instant now) {
+        if (!leases.isEmpty()) {
+            release(leases);
+        }
+        if (delta != 0 && !limits.isEmpty()) {
+            settle(limits, delta, now);
+        }
+    }
+
     /** {@link #settle(List, long, Instant)} for one limit. */
     default void settle(Limit limit, long delta, Instant now) {
         settle(List.of(limit), delta, now);

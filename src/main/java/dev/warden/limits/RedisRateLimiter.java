@@ -33,6 +33,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final LuaScript SETTLE = LuaScript.load("settle.lua");
     private static final LuaScript SLOT = LuaScript.load("slot.lua");
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
+    private static final LuaScript FINISH = LuaScript.load("finish.lua");
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -144,6 +145,28 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         var keys = leases.stream().map(lease -> prefix + lease.key()).toList();
         var ids = leases.stream().map(Lease::id).toList();
         call(() -> RELEASE.run(redis, keys, ids));
+    }
+
+    @Override
+    public void finish(List<Lease> leases, List<Limit> limits, long delta, Instant now) {
+        var settled = delta == 0 ? List.<Limit>of() : limits;
+        if (leases.isEmpty() || settled.isEmpty()) {
+            RateLimiter.super.finish(leases, settled, delta, now);
+            return;
+        }
+        var keys = new ArrayList<String>(leases.size() + settled.size());
+        var args = new ArrayList<String>(2 + leases.size() + settled.size());
+        args.add(Long.toString(Gcra.micros(now)));
+        args.add(Integer.toString(leases.size()));
+        for (var lease : leases) {
+            keys.add(prefix + lease.key());
+            args.add(lease.id());
+        }
+        for (var limit : settled) {
+            keys.add(prefix + limit.key());
+            args.add(Long.toString(Gcra.increment(limit, delta)));
+        }
+        call(() -> FINISH.run(redis, keys, args));
     }
 
     @Override

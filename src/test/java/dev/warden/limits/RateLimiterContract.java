@@ -214,6 +214,22 @@ abstract class RateLimiterContract {
         assertThat(after.quotas()).extracting(Quota::remaining).containsExactly(100L, 9_100L);
     }
 
+    @Test
+    void finishingHandsTheSlotsBackAndSettlesTheTokensTogether() {
+        var limiter = limiter();
+        var parallel = new Concurrency("key:k:parallel", 1, Duration.ofMinutes(10));
+        var tokens = tpm("key:k:tpm", 1_000);
+        limiter.acquire(List.of(tokens), 600, T0);
+        var held = (SlotDecision.Granted) limiter.acquireSlots(List.of(parallel), T0);
+        assertThat(limiter.acquireSlot(parallel, T0)).isInstanceOf(SlotDecision.Busy.class);
+        limiter.finish(held.leases(), List.of(tokens), -500, T0);
+        assertThat(limiter.acquireSlot(parallel, T0)).isInstanceOf(SlotDecision.Granted.class);
+        var after = (Decision.Allowed) limiter.acquire(List.of(tokens), 0, T0);
+        assertThat(after.quotas().getFirst().remaining()).isEqualTo(900);
+        limiter.finish(List.of(), List.of(tokens), 0, T0);
+        limiter.finish(List.of(), List.of(), 100, T0);
+    }
+
     /** Fires {@code requests} acquires at once, spread over the limiters, and counts the admitted ones. */
     static int admitted(List<RateLimiter> limiters, Limit limit, int requests) throws Exception {
         var calls = new ArrayList<Callable<Boolean>>();

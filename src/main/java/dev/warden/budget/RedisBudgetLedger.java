@@ -1,9 +1,12 @@
 package dev.warden.budget;
 
+import dev.warden.redis.Circuit;
+import dev.warden.redis.RedisConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -47,6 +47,11 @@ public final class RedisBudgetLedger implements BudgetLedger {
     private final Script settle = Script.load("settle.lua");
     private final Script release = Script.load("release.lua");
     private final Script reset = Script.load("reset.lua");
+    /** Three failures in a row skip Redis for a second, as the rate limiter does: a dead Redis costs no waits. */
+    private final Circuit circuit = new Circuit(3, Duration.ofSeconds(1));
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
     private RedisBudgetLedger(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
             Supplier<String> ids) {
@@ -81,16 +86,8 @@ public final class RedisBudgetLedger implements BudgetLedger {
      * unreachable Redis costs a call at most about that long instead of hanging it.
      */
     public static UnifiedJedis client(String host, int port, Duration timeout, int poolSize) {
-        var config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) timeout.toMillis())
-                .socketTimeoutMillis((int) timeout.toMillis())
-                .build();
-        var pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(poolSize);
-        pool.setMaxIdle(poolSize);
-        pool.setMaxWait(timeout);
-        return RedisClient.builder().hostAndPort(new HostAndPort(host, port)).clientConfig(config).poolConfig(pool)
-                .build();
+        return RedisConnections.pool(URI.create("redis://" + host + ":" + port), null, timeout, poolSize,
+                "warden-budgets");
     }
 
     @Override
@@ -111,25 +108,67 @@ public final class RedisBudgetLedger implements BudgetLedger {
             args.add(Long.toString(keyExpiry(hold.line(), reservation.expiresAt())));
         }
         var lines = reservation.lines();
-        try {
-            var result = (List<?>) reserve.run(redis, keys(lines), args);
-            if (((Long) result.getFirst()) == 1L) {
-                return new ReserveResult.Granted(reservation);
+        if (attempt(now)) {
+            try {
+                var result = (List<?>) reserve.run(redis, keys(lines), args);
+                reached();
+                if (((Long) result.getFirst()) == 1L) {
+                    return new ReserveResult.Granted(reservation);
+                }
+                var line = lines.get(((Long) result.get(1)).intValue() - 1);
+                return new ReserveResult.Refused(line, (Long) result.get(2));
+            } catch (JedisException unreachable) {
+                failed(now, unreachable);
             }
-            var line = lines.get(((Long) result.get(1)).intValue() - 1);
-            return new ReserveResult.Refused(line, (Long) result.get(2));
-        } catch (JedisException unreachable) {
-            LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + switch (policy) {
+        }
+        fallbacks.incrementAndGet();
+        return switch (policy) {
+            case LOCAL -> local.reserve(holds, now, ttl);
+            case FAIL_OPEN -> new ReserveResult.Granted(reservation);
+            case FAIL_CLOSED -> new ReserveResult.Unavailable("the budget ledger is unavailable");
+        };
+    }
+
+    /** Whether to call Redis now: not while the circuit is open after consecutive failures. */
+    private boolean attempt(Instant now) {
+        if (circuit.allows(now.toEpochMilli() * 1_000)) {
+            return true;
+        }
+        skipped.incrementAndGet();
+        return false;
+    }
+
+    private void reached() {
+        if (circuit.succeeded()) {
+            LOG.log(Level.INFO, "budget ledger reachable again");
+        }
+    }
+
+    /** Counts the failure; the outage is logged once, when the circuit opens, not once per call. */
+    private void failed(Instant now, JedisException unreachable) {
+        errors.incrementAndGet();
+        if (circuit.failed(now.toEpochMilli() * 1_000)) {
+            LOG.log(Level.WARNING, "budget ledger unreachable; until it answers again reservations are " + switch (policy) {
                 case LOCAL -> "checked against this instance's ledger";
                 case FAIL_OPEN -> "admitted unbudgeted";
                 case FAIL_CLOSED -> "refused";
             } + ": " + unreachable.getMessage());
-            return switch (policy) {
-                case LOCAL -> local.reserve(holds, now, ttl);
-                case FAIL_OPEN -> new ReserveResult.Granted(reservation);
-                case FAIL_CLOSED -> new ReserveResult.Unavailable("the budget ledger is unavailable");
-            };
         }
+    }
+
+    /** Calls to Redis that failed. */
+    public long errors() {
+        return errors.get();
+    }
+
+    /** Reservations answered by the failure policy instead of Redis. */
+    public long fallbacks() {
+        return fallbacks.get();
+    }
+
+    /** Calls not tried because the circuit was open. */
+    public long skipped() {
+        return skipped.get();
     }
 
     @Override
@@ -157,25 +196,24 @@ public final class RedisBudgetLedger implements BudgetLedger {
             // Drops a hold granted locally during an outage; a no-op for one granted by Redis.
             local.release(reservation, now);
         }
-        try {
-            var result = (List<?>) settle.run(redis, keys(lines), args);
-            var crossed = new ArrayList<ThresholdCrossing>();
-            for (int i = 0; i + 2 < result.size(); i += 3) {
-                var line = lines.get(((Long) result.get(i)).intValue() - 1);
-                crossed.add(new ThresholdCrossing(line.scope(), line.span().id(), ((Long) result.get(i + 1)).intValue(),
-                        line.cap(), (Long) result.get(i + 2), now, line.unit()));
+        if (attempt(now)) {
+            try {
+                var result = (List<?>) settle.run(redis, keys(lines), args);
+                reached();
+                var crossed = new ArrayList<ThresholdCrossing>();
+                for (int i = 0; i + 2 < result.size(); i += 3) {
+                    var line = lines.get(((Long) result.get(i)).intValue() - 1);
+                    crossed.add(new ThresholdCrossing(line.scope(), line.span().id(),
+                            ((Long) result.get(i + 1)).intValue(), line.cap(), (Long) result.get(i + 2), now,
+                            line.unit()));
+                }
+                return new Settlement(crossed);
+            } catch (JedisException unreachable) {
+                failed(now, unreachable);
             }
-            return new Settlement(crossed);
-        } catch (JedisException unreachable) {
-            if (policy == FailurePolicy.LOCAL) {
-                LOG.log(Level.WARNING, "budget ledger unreachable, spend of reservation " + reservation.id()
-                        + " recorded on this instance only: " + unreachable.getMessage());
-                return local.settle(reservation, actuals, now);
-            }
-            LOG.log(Level.WARNING, "budget ledger unreachable, spend of " + actuals + " on reservation "
-                    + reservation.id() + " not recorded: " + unreachable.getMessage());
-            return Settlement.NONE;
         }
+        // Under LOCAL the spend counts on this instance; otherwise it is not recorded in the shared ledger.
+        return policy == FailurePolicy.LOCAL ? local.settle(reservation, actuals, now) : Settlement.NONE;
     }
 
     @Override
@@ -190,12 +228,14 @@ public final class RedisBudgetLedger implements BudgetLedger {
         args.add(Long.toString(now.toEpochMilli()));
         args.add(reservation.id());
         reservation.holds().forEach(hold -> args.add(Long.toString(hold.amount())));
-        try {
-            release.run(redis, keys(reservation.lines()), args);
-        } catch (JedisException unreachable) {
-            // The hold expires by itself after its ttl.
-            LOG.log(Level.WARNING, "budget ledger unreachable, reservation " + reservation.id()
-                    + " left to expire: " + unreachable.getMessage());
+        if (attempt(now)) {
+            try {
+                release.run(redis, keys(reservation.lines()), args);
+                reached();
+            } catch (JedisException unreachable) {
+                // The hold expires by itself after its ttl.
+                failed(now, unreachable);
+            }
         }
     }
 

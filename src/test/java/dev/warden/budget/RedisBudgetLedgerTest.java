@@ -98,6 +98,22 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void afterThreeFailuresInARowRedisIsSkippedForASecondAndThenProbedAgain() {
+        var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_CLOSED, GRACE);
+        var line = daily("key:circuit", 1_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(ledger.reserve(List.of(line), 100, NOW, TTL)).isInstanceOf(ReserveResult.Unavailable.class);
+        }
+        assertThat(ledger.errors()).as("three failures open the circuit").isEqualTo(3);
+        assertThat(ledger.skipped()).isEqualTo(2);
+        assertThat(ledger.fallbacks()).isEqualTo(5);
+        ledger.reserve(List.of(line), 100, NOW.plusMillis(999), TTL);
+        assertThat(ledger.errors()).as("still open").isEqualTo(3);
+        ledger.reserve(List.of(line), 100, NOW.plusSeconds(1), TTL);
+        assertThat(ledger.errors()).as("one probe after the second").isEqualTo(4);
+    }
+
+    @Test
     void anUnreachableRedisFailsOpenAndSettlingDoesNotHang() {
         var ledger = RedisBudgetLedger.create(client(1), prefix, FailurePolicy.FAIL_OPEN, GRACE);
         var line = daily("key:down", 1_000);

@@ -1,4 +1,4 @@
-package dev.warden.limits;
+package dev.warden.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,15 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * After {@code threshold} consecutive failures the store is skipped for {@code openFor}, so a dead Redis costs
  * one timeout per interval rather than one per request. When the interval is over, exactly one caller probes
  * (the others keep skipping for another interval); its success closes the circuit, its failure keeps it open.
+ * Shared by the rate limiter and the budget ledger, each with a circuit of its own. Times are microseconds.
  */
-final class Circuit {
+public final class Circuit {
     private final int threshold;
     private final long openMicros;
     private final AtomicInteger failures = new AtomicInteger();
     /** Microseconds until which the store is skipped; 0 when closed. */
     private final AtomicLong openUntil = new AtomicLong();
 
-    Circuit(int threshold, Duration openFor) {
+    public Circuit(int threshold, Duration openFor) {
         if (threshold < 1) {
             throw new IllegalArgumentException("the failure threshold must be at least 1");
         }
@@ -25,7 +26,7 @@ final class Circuit {
     }
 
     /** Whether to try the store at {@code now} (microseconds). */
-    boolean allows(long now) {
+    public boolean allows(long now) {
         long until = openUntil.get();
         if (until == 0) {
             return true;
@@ -33,18 +34,21 @@ final class Circuit {
         return now >= until && openUntil.compareAndSet(until, now + openMicros);
     }
 
-    void succeeded() {
+    /** Closes the circuit; true when it was open, so the caller can report the recovery once. */
+    public boolean succeeded() {
         failures.set(0);
-        openUntil.set(0);
+        return openUntil.getAndSet(0) != 0;
     }
 
-    void failed(long now) {
+    /** Counts a failure; true when this one opened the circuit, so the caller can report the outage once. */
+    public boolean failed(long now) {
         if (failures.incrementAndGet() >= threshold) {
-            openUntil.set(now + openMicros);
+            return openUntil.getAndSet(now + openMicros) == 0;
         }
+        return false;
     }
 
-    boolean open() {
+    public boolean open() {
         return openUntil.get() != 0;
     }
 }

@@ -82,6 +82,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -202,6 +204,9 @@ public final class Wiring implements AutoCloseable {
             closeables.add(log);
         });
         var limiter = rateLimiter(config.redis(), closeables);
+        var costStage = new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing
+                .get().resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED))),
+                budgets);
         var pipeline = Pipeline.of(List.of(
                 new RecordStage(sinks),
                 new AuthenticateStage(authenticator),
@@ -210,19 +215,44 @@ public final class Wiring implements AutoCloseable {
                 // A concurrency slot is leased for at most an hour: longer than any upstream timeout allows a call.
                 new LimitStage(limiter, capacity(config), clock, Duration.ofHours(1)),
                 new RouteStage(routing),
-                new CostStage(prices, exchange -> exchange.requireOperation().model().map(model -> routing.get()
-                        .resolve(model, exchange.principal().map(Principal::access).orElse(Access.UNRESTRICTED))),
-                        budgets),
+                costStage,
                 new MeterStage(TokenCounter.create()),
                 new InvokeStage(() -> catalog(routing.get(), discovery))));
 
         var serverConfig = config.server();
         var server = GatewayServer.start(
                 new GatewayServer.Settings(serverConfig.host(), serverConfig.port(), serverConfig.maxBodyBytes(),
-                        serverConfig.shutdownGrace()),
+                        serverConfig.shutdownGrace(), () -> health(config, limiter, budgets.ledger(), costStage)),
                 pipeline, new GatewayServer.Codecs(OpenAiCodec.create(), AnthropicCodec.create(),
                         OllamaCodec.create(clock)), clock, requestIds(), admin);
         return new Wiring(closeables, server, config, masterKey, generated);
+    }
+
+    /**
+     * What {@code /health/ready} reports beside its status: where limits and budgets are kept, how often the shared
+     * store failed or was skipped and the failure policy answered instead, and how many calls went unpriced.
+     */
+    private static Map<String, Object> health(WardenConfig config, RateLimiter limiter, BudgetLedger ledger,
+            CostStage cost) {
+        var redis = config.redis();
+        var policy = redis == null ? "none" : redis.onFailure().name().toLowerCase(Locale.ROOT);
+        var limits = new LinkedHashMap<String, Object>();
+        limits.put("backend", redis == null ? "memory" : "redis");
+        if (limiter instanceof FailoverRateLimiter shared) {
+            limits.put("on_failure", policy);
+            limits.put("redis_errors", shared.errors());
+            limits.put("fallbacks", shared.fallbacks());
+            limits.put("skipped", shared.skipped());
+        }
+        var budgets = new LinkedHashMap<String, Object>();
+        budgets.put("backend", redis == null ? "memory" : "redis");
+        if (ledger instanceof RedisBudgetLedger shared) {
+            budgets.put("on_failure", policy);
+            budgets.put("redis_errors", shared.errors());
+            budgets.put("fallbacks", shared.fallbacks());
+            budgets.put("skipped", shared.skipped());
+        }
+        return Map.of("limits", limits, "budgets", budgets, "unpriced_calls", cost.unpricedCalls());
     }
 
     /**

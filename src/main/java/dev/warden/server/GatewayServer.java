@@ -1,5 +1,6 @@
 package dev.warden.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.api.anthropic.AnthropicCodec;
 import dev.warden.api.ollama.OllamaCodec;
 import dev.warden.api.openai.OpenAiCodec;
@@ -12,6 +13,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,10 +32,13 @@ public final class GatewayServer implements AutoCloseable {
      * @param maxBodyBytes requests with larger bodies get 413
      * @param shutdownGrace how long shutdown waits for in-flight requests and streams
      */
-    public record Settings(String host, int port, long maxBodyBytes, Duration shutdownGrace) {
+    /** @param health what {@code /health/ready} reports beside its status (counters; read on every probe) */
+    public record Settings(String host, int port, long maxBodyBytes, Duration shutdownGrace,
+            Supplier<Map<String, Object>> health) {
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+            Objects.requireNonNull(health, "health");
         }
     }
 
@@ -81,7 +87,7 @@ public final class GatewayServer implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .featuresDiscoverServices(false)
                 .routing(routing -> {
-                    health(routing, inFlight);
+                    health(routing, inFlight, settings.health());
                     adminEndpoints.ifPresent(endpoints -> endpoints.register(routing));
                     anthropic.register(routing);
                     ollama.register(routing);
@@ -93,14 +99,14 @@ public final class GatewayServer implements AutoCloseable {
         return new GatewayServer(server, inFlight, settings);
     }
 
-    private static void health(HttpRouting.Builder routing, InFlight inFlight) {
+    private static void health(HttpRouting.Builder routing, InFlight inFlight, Supplier<Map<String, Object>> details) {
+        var json = new ObjectMapper();
         routing.route(Method.GET, "/health/live", (req, res) -> plainJson(res, 200, "{\"status\":\"live\"}"));
         routing.route(Method.GET, "/health/ready", (req, res) -> {
-            if (inFlight.draining()) {
-                plainJson(res, 503, "{\"status\":\"draining\"}");
-            } else {
-                plainJson(res, 200, "{\"status\":\"ready\"}");
-            }
+            var body = new LinkedHashMap<String, Object>();
+            body.put("status", inFlight.draining() ? "draining" : "ready");
+            body.putAll(details.get());
+            plainJson(res, inFlight.draining() ? 503 : 200, json.writeValueAsString(body));
         });
     }
 

@@ -85,6 +85,10 @@ class BudgetEndToEndTest {
             assertThat(master.headers().firstValue("x-warden-cost-usd")).isEmpty();
             var line = gateway.awaitLogLine(master.headers().firstValue("x-request-id").orElseThrow());
             assertThat(line).contains("\"unpriced\":true");
+            var health = JSON.readTree(gateway.get("/health/ready").body());
+            assertThat(health.get("unpriced_calls").asLong()).as("counted for operators").isEqualTo(1);
+            assertThat(health.at("/limits/backend").asText()).isEqualTo("memory");
+            assertThat(health.at("/budgets/backend").asText()).isEqualTo("memory");
         }
     }
 }

@@ -98,6 +98,14 @@ class RedisOutageEndToEndTest {
                     .startsWith("Budgets cannot be checked right now");
             assertThat(chat(gateway, RunningGateway.MASTER_KEY).statusCode())
                     .as("a caller with no limits needs no Redis").isEqualTo(200);
+            var health = JSON.readTree(gateway.get("/health/ready").body());
+            assertThat(health.get("status").asText()).isEqualTo("ready");
+            assertThat(health.at("/limits/backend").asText()).isEqualTo("redis");
+            assertThat(health.at("/limits/on_failure").asText()).isEqualTo("fail_closed");
+            assertThat(health.at("/limits/redis_errors").asLong()).isPositive();
+            assertThat(health.at("/limits/fallbacks").asLong()).isPositive();
+            assertThat(health.at("/budgets/fallbacks").asLong()).as("the budget-only key was refused by policy")
+                    .isPositive();
 
             redis.startAgain();
             assertThat(awaitStatus(gateway, key, 200)).as("served again once Redis is back").isEqualTo(200);

@@ -29,12 +29,17 @@ final class LuaScript {
         return new LuaScript(source);
     }
 
-    static LuaScript load(String name) {
-        try (var in = Objects.requireNonNull(LuaScript.class.getResourceAsStream(name), name)) {
-            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
+    /** The script made of these resources, in order (e.g. shared functions first, then the script using them). */
+    static LuaScript load(String... names) {
+        var source = new StringBuilder();
+        for (var name : names) {
+            try (var in = Objects.requireNonNull(LuaScript.class.getResourceAsStream(name), name)) {
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
+            }
         }
+        return of(source.toString());
     }
 
     Object run(UnifiedJedis redis, List<String> keys, List<String> args) {

@@ -30,10 +30,10 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final LuaScript ACQUIRE = LuaScript.load("acquire.lua");
-    private static final LuaScript SETTLE = LuaScript.load("settle.lua");
+    private static final LuaScript SETTLE = LuaScript.load("bucket.lua", "settle.lua");
     private static final LuaScript SLOT = LuaScript.load("slot.lua");
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
-    private static final LuaScript FINISH = LuaScript.load("finish.lua");
+    private static final LuaScript FINISH = LuaScript.load("bucket.lua", "finish.lua");
 
     private final UnifiedJedis redis;
     private final String prefix;

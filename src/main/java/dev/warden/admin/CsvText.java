@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Writes CSV as RFC 4180 describes it: CRLF after every record, a field quoted when it holds a comma, a quote, CR
- * or LF, and a quote inside a quoted field doubled.
+ * or LF, and a quote inside a quoted field doubled. A field that a spreadsheet would run as a formula (starting
+ * with {@code = + - @}, a tab or CR; names such as key aliases are chosen by users) gets a leading {@code '}, as
+ * OWASP advises against CSV injection; the report's own numbers are never negative, so none is changed.
  */
 final class CsvText {
     private final StringBuilder text = new StringBuilder();
@@ -20,7 +22,8 @@ final class CsvText {
         return this;
     }
 
-    static String field(String value) {
+    static String field(String raw) {
+        var value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
             return value;
         }

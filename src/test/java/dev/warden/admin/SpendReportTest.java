@@ -106,6 +106,10 @@ class SpendReportTest {
         assertThat(CsvText.field("plain")).isEqualTo("plain");
         assertThat(CsvText.field("")).isEqualTo("");
         assertThat(CsvText.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CsvText.field("=HYPERLINK(\"http://x\")")).as("a formula is defused")
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(CsvText.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvText.field("0.001234")).isEqualTo("0.001234");
         assertThat(CsvText.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvText.field("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(CsvText.field("cr\rhere")).isEqualTo("\"cr\rhere\"");

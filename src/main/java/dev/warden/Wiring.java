@@ -32,7 +32,7 @@ import dev.warden.spend.Budgets;
 import dev.warden.store.JdbcSpendStore;
 import dev.warden.config.RedisConfig;
 import dev.warden.limits.FailoverRateLimiter;
-import dev.warden.limits.FailurePolicy;
+import dev.warden.redis.FailurePolicy;
 import dev.warden.limits.InMemoryRateLimiter;
 import dev.warden.limits.LimitStage;
 import dev.warden.limits.LimitsResolver;
@@ -294,11 +294,7 @@ public final class Wiring implements AutoCloseable {
             var client = RedisConnections.pool(redis.url(), redis.password() == null ? null
                     : redis.password().value(), redis.timeout(), 16, "warden-budgets");
             closeables.add(client::close);
-            ledger = RedisBudgetLedger.create(client, "warden:budget:", switch (redis.onFailure()) {
-                case LOCAL -> dev.warden.budget.FailurePolicy.LOCAL;
-                case FAIL_OPEN -> dev.warden.budget.FailurePolicy.FAIL_OPEN;
-                case FAIL_CLOSED -> dev.warden.budget.FailurePolicy.FAIL_CLOSED;
-            }, Duration.ofDays(2));
+            ledger = RedisBudgetLedger.create(client, "warden:budget:", policy(redis), Duration.ofDays(2));
         }
         var spend = SpendRecorder.start(new JdbcSpendStore(database), Duration.ofSeconds(5), 100_000);
         closeables.add(spend);
@@ -323,11 +319,16 @@ public final class Wiring implements AutoCloseable {
         var shared = RedisRateLimiter.connect(redis.url(), redis.password() == null ? null : redis.password().value(),
                 "warden:rl:", redis.timeout());
         closeables.add(shared::close);
-        return FailoverRateLimiter.of(shared, switch (redis.onFailure()) {
+        return FailoverRateLimiter.of(shared, policy(redis));
+    }
+
+    /** The configuration's {@code redis.on_failure}, for limits and budgets alike. */
+    private static FailurePolicy policy(RedisConfig redis) {
+        return switch (redis.onFailure()) {
             case LOCAL -> FailurePolicy.LOCAL;
             case FAIL_OPEN -> FailurePolicy.FAIL_OPEN;
             case FAIL_CLOSED -> FailurePolicy.FAIL_CLOSED;
-        });
+        };
     }
 
     /** The configured aliases first, then what upstreams reported they serve (as deployment/model). */

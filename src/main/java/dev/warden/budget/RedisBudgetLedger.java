@@ -1,5 +1,6 @@
 package dev.warden.budget;
 
+import dev.warden.redis.FailurePolicy;
 import dev.warden.redis.Circuit;
 import dev.warden.redis.RedisConnections;
 import java.io.IOException;

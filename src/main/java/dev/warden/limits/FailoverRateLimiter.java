@@ -1,5 +1,6 @@
 package dev.warden.limits;
 
+import dev.warden.redis.FailurePolicy;
 import dev.warden.redis.Circuit;
 import java.time.Duration;
 import java.time.Instant;

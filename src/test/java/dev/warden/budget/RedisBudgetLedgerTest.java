@@ -1,5 +1,6 @@
 package dev.warden.budget;
 
+import dev.warden.redis.FailurePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

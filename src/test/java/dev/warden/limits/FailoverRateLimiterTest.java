@@ -1,5 +1,6 @@
 package dev.warden.limits;
 
+import dev.warden.redis.FailurePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -133,15 +134,6 @@ class FailoverRateLimiterTest {
         assertThat(limiter.acquireSlot(PARALLEL, T0)).isInstanceOf(SlotDecision.Busy.class);
         limiter.release(lease);
         assertThat(limiter.acquireSlot(PARALLEL, T0)).isInstanceOf(SlotDecision.Granted.class);
-    }
-
-    @Test
-    void policiesAreReadAsConfigured() {
-        assertThat(FailurePolicy.parse("fail_open")).isEqualTo(FailurePolicy.FAIL_OPEN);
-        assertThat(FailurePolicy.parse("FAIL_CLOSED")).isEqualTo(FailurePolicy.FAIL_CLOSED);
-        assertThat(FailurePolicy.parse("local")).isEqualTo(FailurePolicy.LOCAL);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FailurePolicy.parse("open"))
-                .hasMessageContaining("fail_open, fail_closed or local");
     }
 
     private static FailoverRateLimiter failover(RateLimiter primary, FailurePolicy policy) {

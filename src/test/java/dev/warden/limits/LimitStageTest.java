@@ -1,5 +1,6 @@
 package dev.warden.limits;
 
+import dev.warden.redis.FailurePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.identity.Access;

@@ -1,7 +1,7 @@
 package dev.warden.bench;
 
 import dev.warden.budget.BudgetLedger;
-import dev.warden.budget.FailurePolicy;
+import dev.warden.redis.FailurePolicy;
 import dev.warden.budget.RedisBudgetLedger;
 import dev.warden.budget.SpendQuery;
 import dev.warden.budget.SpendRecord;
@@ -103,7 +103,7 @@ public class GovernanceBench {
             var url = URI.create("redis://127.0.0.1:6379/0");
             var shared = RedisRateLimiter.connect(url, null, "bench:" + run + ":rl:", Duration.ofMillis(200));
             closeables.add(shared);
-            limiter = FailoverRateLimiter.of(shared, dev.warden.limits.FailurePolicy.FAIL_CLOSED);
+            limiter = FailoverRateLimiter.of(shared, FailurePolicy.FAIL_CLOSED);
             var client = RedisConnections.pool(url, null, Duration.ofMillis(200), 16, "warden-bench");
             closeables.add(client::close);
             ledger = RedisBudgetLedger.create(client, "bench:" + run + ":budget:", FailurePolicy.FAIL_CLOSED,

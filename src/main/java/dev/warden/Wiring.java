@@ -240,17 +240,17 @@ public final class Wiring implements AutoCloseable {
         limits.put("backend", redis == null ? "memory" : "redis");
         if (limiter instanceof FailoverRateLimiter shared) {
             limits.put("on_failure", policy);
-            limits.put("redis_errors", shared.errors());
-            limits.put("fallbacks", shared.fallbacks());
-            limits.put("skipped", shared.skipped());
+            limits.put("redis_errors", shared.circuit().errors());
+            limits.put("fallbacks", shared.circuit().fallbacks());
+            limits.put("skipped", shared.circuit().skipped());
         }
         var budgets = new LinkedHashMap<String, Object>();
         budgets.put("backend", redis == null ? "memory" : "redis");
         if (ledger instanceof RedisBudgetLedger shared) {
             budgets.put("on_failure", policy);
-            budgets.put("redis_errors", shared.errors());
-            budgets.put("fallbacks", shared.fallbacks());
-            budgets.put("skipped", shared.skipped());
+            budgets.put("redis_errors", shared.circuit().errors());
+            budgets.put("fallbacks", shared.circuit().fallbacks());
+            budgets.put("skipped", shared.circuit().skipped());
         }
         return Map.of("limits", limits, "budgets", budgets, "unpriced_calls", cost.unpricedCalls());
     }

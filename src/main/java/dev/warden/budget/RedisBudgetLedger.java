@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import redis.clients.jedis.UnifiedJedis;
@@ -50,9 +49,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
     private final Script reset = Script.load("reset.lua");
     /** Three failures in a row skip Redis for a second, as the rate limiter does: a dead Redis costs no waits. */
     private final Circuit circuit = new Circuit(3, Duration.ofSeconds(1));
-    private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong fallbacks = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+
 
     private RedisBudgetLedger(UnifiedJedis redis, String prefix, FailurePolicy policy, Duration grace,
             Supplier<String> ids) {
@@ -122,7 +119,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
                 failed(now, unreachable);
             }
         }
-        fallbacks.incrementAndGet();
+        circuit.fellBack();
         return switch (policy) {
             case LOCAL -> local.reserve(holds, now, ttl);
             case FAIL_OPEN -> new ReserveResult.Granted(reservation);
@@ -132,11 +129,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     /** Whether to call Redis now: not while the circuit is open after consecutive failures. */
     private boolean attempt(Instant now) {
-        if (circuit.allows(now.toEpochMilli() * 1_000)) {
-            return true;
-        }
-        skipped.incrementAndGet();
-        return false;
+        return circuit.attempt(now.toEpochMilli() * 1_000);
     }
 
     private void reached() {
@@ -147,7 +140,6 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     /** Counts the failure; the outage is logged once, when the circuit opens, not once per call. */
     private void failed(Instant now, JedisException unreachable) {
-        errors.incrementAndGet();
         if (circuit.failed(now.toEpochMilli() * 1_000)) {
             LOG.log(Level.WARNING, "budget ledger unreachable; until it answers again reservations are " + switch (policy) {
                 case LOCAL -> "checked against this instance's ledger";
@@ -157,19 +149,9 @@ public final class RedisBudgetLedger implements BudgetLedger {
         }
     }
 
-    /** Calls to Redis that failed. */
-    public long errors() {
-        return errors.get();
-    }
-
-    /** Reservations answered by the failure policy instead of Redis. */
-    public long fallbacks() {
-        return fallbacks.get();
-    }
-
-    /** Calls not tried because the circuit was open. */
-    public long skipped() {
-        return skipped.get();
+    /** The circuit in front of Redis, with its counters (for metrics). */
+    public Circuit circuit() {
+        return circuit;
     }
 
     @Override

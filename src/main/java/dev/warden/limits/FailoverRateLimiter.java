@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Puts a {@link FailurePolicy} in front of a shared limiter (Redis). A call that fails, or that the open
  * {@link Circuit} skips, is answered by the policy: allowed unlimited, refused as unavailable (503), or decided by
  * a local in-memory limiter. Never waits longer than the primary's own timeout, and not at all while the circuit
- * is open. The counters are for metrics.
+ * is open. The circuit's counters are for metrics.
  */
 public final class FailoverRateLimiter implements RateLimiter {
     private final RateLimiter primary;
@@ -21,9 +20,6 @@ public final class FailoverRateLimiter implements RateLimiter {
     private final RateLimiter local;
     private final Circuit circuit;
     private final Supplier<String> leaseIds;
-    private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong fallbacks = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
 
     /**
      * @param local consulted only under {@link FailurePolicy#LOCAL}
@@ -56,7 +52,7 @@ public final class FailoverRateLimiter implements RateLimiter {
                 failed(now);
             }
         }
-        fallbacks.incrementAndGet();
+        circuit.fellBack();
         return switch (policy) {
             case FAIL_OPEN -> new Decision.Allowed(List.of());
             case FAIL_CLOSED -> new Decision.Unavailable("The rate limiter is unavailable.");
@@ -75,7 +71,7 @@ public final class FailoverRateLimiter implements RateLimiter {
                 failed(now);
             }
         }
-        fallbacks.incrementAndGet();
+        circuit.fellBack();
         if (policy == FailurePolicy.LOCAL) {
             local.settle(limits, delta, now);
         }
@@ -92,7 +88,7 @@ public final class FailoverRateLimiter implements RateLimiter {
                 failed(now);
             }
         }
-        fallbacks.incrementAndGet();
+        circuit.fellBack();
         return switch (policy) {
             case FAIL_OPEN -> {
                 var id = leaseIds.get();
@@ -117,7 +113,7 @@ public final class FailoverRateLimiter implements RateLimiter {
             try {
                 primary.release(leases);
             } catch (LimiterUnavailableException e) {
-                errors.incrementAndGet();
+                circuit.error();
             }
         }
     }
@@ -141,37 +137,22 @@ public final class FailoverRateLimiter implements RateLimiter {
                 failed(now);
             }
         }
-        fallbacks.incrementAndGet();
+        circuit.fellBack();
         if (policy == FailurePolicy.LOCAL && delta != 0 && !limits.isEmpty()) {
             local.settle(limits, delta, now);
         }
     }
 
-    /** Calls to the primary that failed. */
-    public long errors() {
-        return errors.get();
-    }
-
-    /** Calls answered by the failure policy instead of the primary. */
-    public long fallbacks() {
-        return fallbacks.get();
-    }
-
-    /** Calls that did not try the primary because the circuit was open. */
-    public long skipped() {
-        return skipped.get();
+    /** The circuit in front of the primary, with its counters (for metrics). */
+    public Circuit circuit() {
+        return circuit;
     }
 
     private boolean attempt(Instant now) {
-        if (circuit.allows(Gcra.micros(now))) {
-            return true;
-        }
-        skipped.incrementAndGet();
-        return false;
+        return circuit.attempt(Gcra.micros(now));
     }
 
     private void failed(Instant now) {
-        errors.incrementAndGet();
         circuit.failed(Gcra.micros(now));
     }
 }

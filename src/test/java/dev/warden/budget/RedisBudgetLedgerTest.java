@@ -105,13 +105,13 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
         for (int i = 0; i < 5; i++) {
             assertThat(ledger.reserve(List.of(line), 100, NOW, TTL)).isInstanceOf(ReserveResult.Unavailable.class);
         }
-        assertThat(ledger.errors()).as("three failures open the circuit").isEqualTo(3);
-        assertThat(ledger.skipped()).isEqualTo(2);
-        assertThat(ledger.fallbacks()).isEqualTo(5);
+        assertThat(ledger.circuit().errors()).as("three failures open the circuit").isEqualTo(3);
+        assertThat(ledger.circuit().skipped()).isEqualTo(2);
+        assertThat(ledger.circuit().fallbacks()).isEqualTo(5);
         ledger.reserve(List.of(line), 100, NOW.plusMillis(999), TTL);
-        assertThat(ledger.errors()).as("still open").isEqualTo(3);
+        assertThat(ledger.circuit().errors()).as("still open").isEqualTo(3);
         ledger.reserve(List.of(line), 100, NOW.plusSeconds(1), TTL);
-        assertThat(ledger.errors()).as("one probe after the second").isEqualTo(4);
+        assertThat(ledger.circuit().errors()).as("one probe after the second").isEqualTo(4);
     }
 
     @Test

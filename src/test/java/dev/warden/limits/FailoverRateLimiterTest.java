@@ -51,9 +51,9 @@ class FailoverRateLimiterTest {
                     assertThat(slots.get(1)).isInstanceOf(SlotDecision.Busy.class);
                 }
             }
-            assertThat(limiter.fallbacks()).isEqualTo(6);
-            assertThat(limiter.errors()).isEqualTo(3);
-            assertThat(limiter.skipped()).isEqualTo(3);
+            assertThat(limiter.circuit().fallbacks()).isEqualTo(6);
+            assertThat(limiter.circuit().errors()).isEqualTo(3);
+            assertThat(limiter.circuit().skipped()).isEqualTo(3);
         }
     }
 
@@ -73,12 +73,12 @@ class FailoverRateLimiterTest {
             for (int i = 0; i < 50; i++) {
                 bounded(() -> limiter.acquire(List.of(RPM), 0, T0.plusMillis(999)));
             }
-            assertThat(limiter.errors()).isEqualTo(3);
-            assertThat(limiter.skipped()).isEqualTo(50);
+            assertThat(limiter.circuit().errors()).isEqualTo(3);
+            assertThat(limiter.circuit().skipped()).isEqualTo(50);
             bounded(() -> limiter.acquire(List.of(RPM), 0, T0.plusSeconds(1)));
             bounded(() -> limiter.acquire(List.of(RPM), 0, T0.plusSeconds(1)));
-            assertThat(limiter.errors()).as("one probe per open interval").isEqualTo(4);
-            assertThat(limiter.skipped()).isEqualTo(51);
+            assertThat(limiter.circuit().errors()).as("one probe per open interval").isEqualTo(4);
+            assertThat(limiter.circuit().skipped()).isEqualTo(51);
         }
     }
 
@@ -100,7 +100,7 @@ class FailoverRateLimiterTest {
             long answeredByRedis = after.stream().filter(Decision.Allowed.class::isInstance).count();
             assertThat(last.quotas().getFirst().remaining()).as("Redis kept the earlier charges")
                     .isEqualTo(100 - 5 - answeredByRedis);
-            assertThat(limiter.errors()).isLessThan(3);
+            assertThat(limiter.circuit().errors()).isLessThan(3);
         }
     }
 

@@ -252,7 +252,11 @@ public final class Wiring implements AutoCloseable {
             budgets.put("fallbacks", shared.circuit().fallbacks());
             budgets.put("skipped", shared.circuit().skipped());
         }
-        return Map.of("limits", limits, "budgets", budgets, "unpriced_calls", cost.unpricedCalls());
+        var health = new LinkedHashMap<String, Object>();
+        health.put("limits", limits);
+        health.put("budgets", budgets);
+        health.put("unpriced_calls", cost.unpricedCalls());
+        return health;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.warden.budget;
 
+import dev.warden.observe.PeriodicFlush;
 import dev.warden.observe.RetryingBatch;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,17 +20,14 @@ public final class SpendRecorder implements AutoCloseable {
     private record Bucket(LocalDate day, String key, String user, String team, String org, String model) {}
 
     private final SpendStore store;
-    private final Duration interval;
     private final Map<Bucket, SpendRecord> live = new ConcurrentHashMap<>();
     private final RetryingBatch<SpendRecord> batch;
-    private final Thread writer;
-    private volatile boolean closed;
+    private final PeriodicFlush writer;
 
     private SpendRecorder(SpendStore store, Duration interval, int maxPending) {
         this.store = store;
-        this.interval = interval;
         this.batch = new RetryingBatch<>("spend", maxPending);
-        this.writer = Thread.ofPlatform().daemon().name("warden-spend").unstarted(this::run);
+        this.writer = PeriodicFlush.of("warden-spend", interval, this::flush);
     }
 
     public static SpendRecorder start(SpendStore store, Duration interval, int maxPending) {
@@ -47,17 +45,6 @@ public final class SpendRecorder implements AutoCloseable {
                 a.completionTokens() + b.completionTokens(), a.requests() + b.requests()));
     }
 
-    private void run() {
-        while (!closed) {
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException stop) {
-                break;
-            }
-            flush();
-        }
-    }
-
     /** Moves the live sums into a batch and writes it (with any batch that failed before). */
     synchronized void flush() {
         var fresh = new ArrayList<SpendRecord>();
@@ -73,13 +60,6 @@ public final class SpendRecorder implements AutoCloseable {
     /** Stops the writer and writes what is left. */
     @Override
     public void close() {
-        closed = true;
-        writer.interrupt();
-        try {
-            writer.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flush();
+        writer.close();
     }
 }

@@ -31,17 +31,14 @@ public final class UsageCounter implements RecordSink, AutoCloseable {
     }
 
     private final UsageStore store;
-    private final Duration interval;
     private final Map<Bucket, Counts> live = new ConcurrentHashMap<>();
     private final RetryingBatch<UsageRow> batch;
-    private final Thread writer;
-    private volatile boolean closed;
+    private final PeriodicFlush writer;
 
     private UsageCounter(UsageStore store, Duration interval, int maxPending) {
         this.store = store;
-        this.interval = interval;
         this.batch = new RetryingBatch<>("usage counters", maxPending);
-        this.writer = Thread.ofPlatform().daemon().name("warden-usage").unstarted(this::run);
+        this.writer = PeriodicFlush.of("warden-usage", interval, this::flush);
     }
 
     public static UsageCounter start(UsageStore store, Duration interval, int maxPending) {
@@ -78,17 +75,6 @@ public final class UsageCounter implements RecordSink, AutoCloseable {
         });
     }
 
-    private void run() {
-        while (!closed) {
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException stop) {
-                break;
-            }
-            flush();
-        }
-    }
-
     /** Moves the live counters into a batch and writes it (with any batch that failed before). */
     synchronized void flush() {
         var fresh = new ArrayList<UsageRow>();
@@ -104,13 +90,6 @@ public final class UsageCounter implements RecordSink, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        writer.interrupt();
-        try {
-            writer.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flush();
+        writer.close();
     }
 }

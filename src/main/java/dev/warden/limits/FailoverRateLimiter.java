@@ -43,53 +43,29 @@ public final class FailoverRateLimiter implements RateLimiter {
 
     @Override
     public Decision acquire(List<Limit> limits, long tokens, Instant now) {
-        if (attempt(now)) {
-            try {
-                var decision = primary.acquire(limits, tokens, now);
-                circuit.succeeded();
-                return decision;
-            } catch (LimiterUnavailableException e) {
-                failed(now);
-            }
-        }
-        circuit.fellBack();
-        return switch (policy) {
+        return guarded(now, () -> primary.acquire(limits, tokens, now), () -> switch (policy) {
             case FAIL_OPEN -> new Decision.Allowed(List.of());
             case FAIL_CLOSED -> new Decision.Unavailable("The rate limiter is unavailable.");
             case LOCAL -> local.acquire(limits, tokens, now);
-        };
+        });
     }
 
     @Override
     public void settle(List<Limit> limits, long delta, Instant now) {
-        if (attempt(now)) {
-            try {
-                primary.settle(limits, delta, now);
-                circuit.succeeded();
-                return;
-            } catch (LimiterUnavailableException e) {
-                failed(now);
+        guarded(now, () -> {
+            primary.settle(limits, delta, now);
+            return null;
+        }, () -> {
+            if (policy == FailurePolicy.LOCAL) {
+                local.settle(limits, delta, now);
             }
-        }
-        circuit.fellBack();
-        if (policy == FailurePolicy.LOCAL) {
-            local.settle(limits, delta, now);
-        }
+            return null;
+        });
     }
 
     @Override
     public SlotDecision acquireSlots(List<Concurrency> limits, Instant now) {
-        if (attempt(now)) {
-            try {
-                var decision = primary.acquireSlots(limits, now);
-                circuit.succeeded();
-                return decision;
-            } catch (LimiterUnavailableException e) {
-                failed(now);
-            }
-        }
-        circuit.fellBack();
-        return switch (policy) {
+        return guarded(now, () -> primary.acquireSlots(limits, now), () -> switch (policy) {
             case FAIL_OPEN -> {
                 var id = leaseIds.get();
                 yield new SlotDecision.Granted(limits.stream()
@@ -97,7 +73,7 @@ public final class FailoverRateLimiter implements RateLimiter {
             }
             case FAIL_CLOSED -> new SlotDecision.Unavailable("The rate limiter is unavailable.");
             case LOCAL -> local.acquireSlots(limits, now);
-        };
+        });
     }
 
     /**
@@ -128,31 +104,37 @@ public final class FailoverRateLimiter implements RateLimiter {
         if (policy == FailurePolicy.LOCAL && !leases.isEmpty()) {
             local.release(leases);
         }
-        if (attempt(now)) {
+        guarded(now, () -> {
+            primary.finish(leases, limits, delta, now);
+            return null;
+        }, () -> {
+            if (policy == FailurePolicy.LOCAL && delta != 0 && !limits.isEmpty()) {
+                local.settle(limits, delta, now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The primary's answer when the circuit lets the call through and it succeeds; otherwise (a failure, counted
+     * towards opening the circuit, or a skip) the failure policy's.
+     */
+    private <T> T guarded(Instant now, Supplier<T> call, Supplier<T> policyAnswer) {
+        if (circuit.attempt(Gcra.micros(now))) {
             try {
-                primary.finish(leases, limits, delta, now);
+                var answer = call.get();
                 circuit.succeeded();
-                return;
+                return answer;
             } catch (LimiterUnavailableException e) {
-                failed(now);
+                circuit.failed(Gcra.micros(now));
             }
         }
         circuit.fellBack();
-        if (policy == FailurePolicy.LOCAL && delta != 0 && !limits.isEmpty()) {
-            local.settle(limits, delta, now);
-        }
+        return policyAnswer.get();
     }
 
     /** The circuit in front of the primary, with its counters (for metrics). */
     public Circuit circuit() {
         return circuit;
-    }
-
-    private boolean attempt(Instant now) {
-        return circuit.attempt(Gcra.micros(now));
-    }
-
-    private void failed(Instant now) {
-        circuit.failed(Gcra.micros(now));
     }
 }

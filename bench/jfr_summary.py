@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Summarises `jfr print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample` output (bench/profile.sh):
+"""Summarises `jfr print --json --events jdk.CPUTimeSample,jdk.ExecutionSample,jdk.ObjectAllocationSample` output (bench/profile.sh):
 CPU self/inclusive top frames, self CPU by component, allocation by allocating frame."""
 import json, sys, collections
 events = json.load(open(sys.argv[1]))['recording']['events']
 def name(f):
     m = f['method']
     return f"{m['type']['name'].split('.')[-1] if m['type']['name'].startswith('java.') else m['type']['name']}.{m['name']}"
-cpu = [e for e in events if e['type'] == 'jdk.ExecutionSample']
+# CPU-time samples (JDK 25, Linux: every thread's CPU time, native frames' Java callers included) when recorded,
+# else the wall-clock execution samples, which see only threads running Java code at the tick.
+cpu = [e for e in events if e['type'] == 'jdk.CPUTimeSample'] or [e for e in events if e['type'] == 'jdk.ExecutionSample']
 alloc = [e for e in events if e['type'] == 'jdk.ObjectAllocationSample']
 self_c, incl = collections.Counter(), collections.Counter()
 def frames_of(e):

@@ -39,12 +39,16 @@ bench_install_deps
 [ -f "$ROOT/target/warden.jar" ] || { log "build first: bench/run.sh or mvn package"; exit 1; }
 nginx_start
 
+# JFR's default sampler takes a few hundred wall-clock samples of Java frames; JDK 25's CPU-time sampler (Linux)
+# samples every thread by the CPU it burns, once per THROTTLE of CPU time.
+"$JAVA_HOME/bin/jfr" configure --input profile "jdk.CPUTimeSample#enabled=true" \
+  "jdk.CPUTimeSample#throttle=${THROTTLE:-1ms}" --output "$OUT/settings.jfc" >/dev/null
 logfile=""; [ "$ACCESS_LOG" = file ] && logfile="$OUT/warden-access.log"
 # shellcheck disable=SC2086
 BENCH_ACCESS_LOG=$ACCESS_LOG BENCH_ACCESS_LOG_FILE=$logfile WARDEN_BENCH_PORT=$WARDEN_PORT \
   "$JAVA" -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xms32m -Xss512k ${WARDEN_JAVA_OPTS:-} \
   -XX:FlightRecorderOptions:stackdepth=512 \
-  -XX:StartFlightRecording=name=bench,settings=profile,filename="$OUT/warden.jfr",dumponexit=true \
+  -XX:StartFlightRecording=name=bench,settings="$OUT/settings.jfc",filename="$OUT/warden.jfr",dumponexit=true \
   -jar "$ROOT/target/warden.jar" serve --config "$HERE/warden-bench.yaml" >"$OUT/warden.log" 2>&1 &
 WPID=$!
 for i in $(seq 1 100); do curl -fsS -o /dev/null "$WARDEN/health/ready" 2>/dev/null && break; sleep 0.1; done
@@ -54,7 +58,7 @@ log "warm-up ${WARM:-30} s, then $SECONDS_RECORDED s recorded ($MODE, $CONNS con
 # ~20 s of load before C2 is done on this machine; a recording of a JVM still compiling shows the compiler.
 wrk_run "$WARDEN" 32 2 "${WARM:-30}" "$stream" warmup "$MODE-0ms" >/dev/null
 "$JAVA_HOME/bin/jcmd" "$WPID" JFR.stop name=bench >/dev/null   # drop the warm-up from the recording
-"$JAVA_HOME/bin/jcmd" "$WPID" JFR.start name=bench settings=profile filename="$OUT/warden.jfr" >/dev/null
+"$JAVA_HOME/bin/jcmd" "$WPID" JFR.start name=bench settings="$OUT/settings.jfc" filename="$OUT/warden.jfr" >/dev/null
 threads=2; [ "$CONNS" = 1 ] && threads=1
 # JFR samples Java frames only; the process's user/system CPU per request shows what it cannot (syscalls, wakeups).
 read -r ut0 st0 < <(awk '{print $14, $15}' "/proc/$WPID/stat")
@@ -69,7 +73,7 @@ echo "CPU per request: user $(( (ut1 - ut0) * 1000000 / hz / reqs )) us, system 
 kill "$WPID"; wait "$WPID" 2>/dev/null || true; WPID=""
 
 cat "$OUT/wrk.txt"
-"$JAVA_HOME/bin/jfr" print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample "$OUT/warden.jfr" \
+"$JAVA_HOME/bin/jfr" print --json --stack-depth 128 --events jdk.CPUTimeSample,jdk.ExecutionSample,jdk.ObjectAllocationSample "$OUT/warden.jfr" \
   >"$OUT/events.json"
 python3 "$HERE/jfr_summary.py" "$OUT/events.json" | tee "$OUT/summary.txt"
 log "recording: $OUT/warden.jfr"

@@ -128,6 +128,7 @@ public final class Wiring implements AutoCloseable {
 
     private static Wiring assemble(WardenConfig config, OutputStream stdout, List<AutoCloseable> closeables) {
         var clock = InstantSource.system();
+        // The access log writes on one thread, so Jackson's default per-thread buffers are reused there.
         var json = new JsonFactory();
         var generated = config.auth().masterKey() == null;
         var masterKey = generated ? generateMasterKey() : config.auth().masterKey().value();

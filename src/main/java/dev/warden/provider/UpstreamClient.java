@@ -3,6 +3,7 @@ package dev.warden.provider;
 import dev.warden.llm.ApiError;
 import dev.warden.llm.ApiException;
 import dev.warden.provider.http.Http1Client;
+import dev.warden.provider.http.Watchdog;
 import dev.warden.provider.http.Http1Request;
 import dev.warden.provider.http.HttpFailure;
 import java.util.logging.Level;
@@ -19,16 +20,20 @@ import java.util.logging.Logger;
 public final class UpstreamClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UpstreamClient.class.getName());
 
-    private final Http1Client http;
-    private final IdleWatchdog watchdog;
+    /** How often silences are checked: the precision of first-byte and stream-idle timeouts. */
+    private static final long WATCHDOG_TICK_MILLIS = 100;
 
-    private UpstreamClient(Http1Client http, long watchdogTickMillis) {
-        this.http = http;
-        this.watchdog = new IdleWatchdog(watchdogTickMillis);
+    private final Http1Client http;
+    /** Times both the wait for a response head (in the client) and the silences between body reads (here). */
+    private final Watchdog watchdog;
+
+    private UpstreamClient(Watchdog watchdog) {
+        this.http = Http1Client.create(watchdog);
+        this.watchdog = watchdog;
     }
 
     public static UpstreamClient create() {
-        return new UpstreamClient(Http1Client.create(), 100);
+        return new UpstreamClient(Watchdog.start(WATCHDOG_TICK_MILLIS));
     }
 
     /**
@@ -38,8 +43,8 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public UpstreamResponse send(UpstreamRequest request) {
         var timeouts = request.timeouts();
-        // Until the head, the socket read timeout is the first-byte timeout; after it, the body's silences are the
-        // watchdog's to judge, and the socket timeout only backs it up, later.
+        // Until the head, the client's silence limit is the first-byte timeout; after it, the body's silences are
+        // judged here per stream, and the client's limit only backs that up, later.
         var outbound = new Http1Request(request.method(), request.uri(), request.headers(), request.body(),
                 timeouts.connect(), timeouts.firstByte(), timeouts.streamIdle().multipliedBy(2).plusSeconds(1));
         try {
@@ -92,7 +97,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.close();
         http.close();
+        watchdog.close();
     }
 }

@@ -1,18 +1,19 @@
 package dev.warden.provider;
 
+import dev.warden.provider.http.Watchdog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.IntSupplier;
 
 /**
- * The body of an upstream response, with the time of its last read recorded for the {@link IdleWatchdog}. Only
+ * The body of an upstream response, with the time of its last read recorded for the {@link Watchdog}. Only
  * the request's own thread reads; the watchdog only reads {@code lastActivity} and may close.
  *
  * <p>Closing goes to the {@link Closer}, which ends the exchange without reading: a close that read to the end of
  * the body would block the watchdog on a silent upstream.
  */
-final class WatchedStream extends InputStream {
+final class WatchedStream extends InputStream implements Watchdog.Watched {
     /** Ends the exchange; told whether the body was read to its end (then the connection may be reused). */
     interface Closer {
         void close(boolean atEof);
@@ -22,14 +23,14 @@ final class WatchedStream extends InputStream {
     /** Bytes the HTTP client has received for this response and not yet handed out. */
     private final IntSupplier received;
     private final Closer closer;
-    private final IdleWatchdog watchdog;
+    private final Watchdog watchdog;
     private final long idleLimitNanos;
     private volatile long lastActivity;
     private volatile boolean idleTimedOut;
     private volatile boolean atEof;
     private volatile boolean closed;
 
-    WatchedStream(InputStream delegate, IntSupplier received, Closer closer, IdleWatchdog watchdog,
+    WatchedStream(InputStream delegate, IntSupplier received, Closer closer, Watchdog watchdog,
             long idleLimitNanos, long now) {
         this.delegate = delegate;
         this.received = received;
@@ -97,14 +98,13 @@ final class WatchedStream extends InputStream {
         }
     }
 
-    /** Called by the watchdog; true if it closed this stream. */
-    boolean closeIfIdle(long now) {
+    /** Called by the watchdog: closes the stream once it has been silent past its limit. */
+    @Override
+    public void check(long now) {
         if (!closed && now - lastActivity > idleLimitNanos) {
             idleTimedOut = true;
             close();
-            return true;
         }
-        return false;
     }
 
     boolean idleTimedOut() {

@@ -87,11 +87,12 @@ public final class GatewayServer implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .featuresDiscoverServices(false)
                 .routing(routing -> {
-                    health(routing, inFlight, settings.health());
-                    adminEndpoints.ifPresent(endpoints -> endpoints.register(routing));
+                    // Helidon tries routes in order and the dialects' paths do not overlap: the busiest go first.
+                    openAi.register(routing);
                     anthropic.register(routing);
                     ollama.register(routing);
-                    openAi.register(routing);
+                    health(routing, inFlight, settings.health());
+                    adminEndpoints.ifPresent(endpoints -> endpoints.register(routing));
                     routing.any(openAi::unknownUrl);
                 })
                 .build()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.llm.StreamOutcome;
 import dev.warden.llm.Usage;
+import dev.warden.provider.http.Watchdog;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StreamPumpTest {
-    private final IdleWatchdog watchdog = new IdleWatchdog(1_000);
+    private final Watchdog watchdog = Watchdog.start(1_000);
 
     @AfterEach
     void stop() {

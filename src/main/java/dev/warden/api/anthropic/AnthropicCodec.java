@@ -1,11 +1,11 @@
 package dev.warden.api.anthropic;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.api.wire.DialectJson;
 import dev.warden.api.wire.JsonBody;
 import dev.warden.api.wire.JsonWriter;
 import dev.warden.llm.ApiError;
@@ -24,11 +24,6 @@ public final class AnthropicCodec {
     public static final String DIALECT = "anthropic";
 
 
-    /**
-     * Jackson's default cap on a single string (20M chars) is below a base64 image inside Anthropic's 32 MB request
-     * limit; the server's body size limit is the real bound.
-     */
-    private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final JsonWriter json;
@@ -39,9 +34,7 @@ public final class AnthropicCodec {
     }
 
     public static AnthropicCodec create() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
-                .build();
+        JsonFactory factory = DialectJson.factory();
         // Decimals are kept as written, so tool inputs and schemas reach the upstream with their exact numbers.
         return new AnthropicCodec(JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

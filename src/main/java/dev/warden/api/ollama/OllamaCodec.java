@@ -1,10 +1,10 @@
 package dev.warden.api.ollama;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.api.wire.DialectJson;
 import dev.warden.api.wire.JsonBody;
 import dev.warden.api.wire.JsonWriter;
 import dev.warden.api.wire.ObjectFields;
@@ -47,7 +47,6 @@ public final class OllamaCodec {
     public static final List<String> DEFAULT_CAPABILITIES = List.of("completion", "tools");
 
     /** Jackson's default cap on one string (20M chars) is below a large base64 image; the body limit is the bound. */
-    private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final JsonWriter json;
@@ -60,9 +59,7 @@ public final class OllamaCodec {
     }
 
     public static OllamaCodec create(InstantSource clock) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
-                .build();
+        JsonFactory factory = DialectJson.factory();
         return new OllamaCodec(JsonMapper.builder(factory).build(), clock);
     }
 

@@ -1,9 +1,9 @@
 package dev.warden.api.openai;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.api.wire.DialectJson;
 import dev.warden.api.wire.JsonBody;
 import dev.warden.api.wire.JsonWriter;
 import dev.warden.llm.ApiError;
@@ -25,11 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenAiCodec {
 
-    /**
-     * Jackson's default cap on a single string (20M chars) is below a 20 MB image sent as a base64 data URL,
-     * which OpenAI accepts; the server's body size limit is the real bound.
-     */
-    private static final int MAX_STRING_CHARS = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final JsonWriter json;
@@ -40,9 +35,7 @@ public final class OpenAiCodec {
     }
 
     public static OpenAiCodec create() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
-                .build();
+        JsonFactory factory = DialectJson.factory();
         return new OpenAiCodec(JsonMapper.builder(factory).build());
     }
 

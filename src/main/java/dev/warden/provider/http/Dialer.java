@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSocketFactory;
  * Opens connections: TCP with the connect timeout, then for {@code https} a TLS handshake in what is left of it,
  * with SNI and the certificate checked against the host name (the JDK checks neither unless asked).
  */
-record Dialer(SSLSocketFactory tls) {
+record Dialer(SSLSocketFactory tls, Watchdog watchdog) {
     Connection dial(Origin origin, Duration connectTimeout, HostPool home) throws HttpFailure {
         long deadline = System.nanoTime() + connectTimeout.toNanos();
         InetAddress address;
@@ -35,7 +35,7 @@ record Dialer(SSLSocketFactory tls) {
             throw failed(socket, e, "connect to " + origin);
         }
         try {
-            return new Connection(origin.tls() ? handshake(socket, origin, deadline) : socket, socket, home);
+            return new Connection(origin.tls() ? handshake(socket, origin, deadline) : socket, socket, home, watchdog);
         } catch (IOException e) {
             // A certificate that does not match, or no common protocol: no usable connection, as with a refusal.
             throw failed(socket, e, "TLS handshake with " + origin);
@@ -72,6 +72,8 @@ record Dialer(SSLSocketFactory tls) {
         }
         ssl.setSoTimeout(millis(Duration.ofNanos(left)));
         ssl.startHandshake();
+        // Exchanges are timed by the watchdog; a socket timeout would make every read a timed park.
+        ssl.setSoTimeout(0);
         return ssl;
     }
 

@@ -24,22 +24,39 @@ public final class Http1Client implements AutoCloseable {
     static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
     /** Heads (1xx interim answers included) larger than this are refused. */
     static final int MAX_HEAD = 64 * 1024;
+    /** How often a client's own watchdog checks silences: the precision of its first-byte timeout. */
+    private static final long OWN_WATCHDOG_TICK_MILLIS = 50;
 
     private final Map<Origin, HostPool> pools = new ConcurrentHashMap<>();
     private final Dialer dialer;
     private final int maxIdle;
     private final long idleLimitNanos;
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private final Watchdog watchdog;
+    private final boolean ownsWatchdog;
 
     Http1Client(SSLSocketFactory tls, int maxIdle, Duration idleLimit) {
-        this.dialer = new Dialer(tls);
-        this.maxIdle = maxIdle;
-        this.idleLimitNanos = idleLimit.toNanos();
+        this(tls, maxIdle, idleLimit, Watchdog.start(OWN_WATCHDOG_TICK_MILLIS), true);
     }
 
-    /** A client with the JDK's default TLS context (its trust store and protocols). */
+    private Http1Client(SSLSocketFactory tls, int maxIdle, Duration idleLimit, Watchdog watchdog,
+            boolean ownsWatchdog) {
+        this.dialer = new Dialer(tls, watchdog);
+        this.maxIdle = maxIdle;
+        this.idleLimitNanos = idleLimit.toNanos();
+        this.watchdog = watchdog;
+        this.ownsWatchdog = ownsWatchdog;
+    }
+
+    /** A client with the JDK's default TLS context (its trust store and protocols) and a watchdog of its own. */
     public static Http1Client create() {
         return new Http1Client((SSLSocketFactory) SSLSocketFactory.getDefault(), MAX_IDLE_PER_ORIGIN, IDLE_LIMIT);
+    }
+
+    /** A client whose silences the given watchdog times; closing the client leaves the watchdog running. */
+    public static Http1Client create(Watchdog watchdog) {
+        return new Http1Client((SSLSocketFactory) SSLSocketFactory.getDefault(), MAX_IDLE_PER_ORIGIN, IDLE_LIMIT,
+                watchdog, false);
     }
 
     /**
@@ -61,7 +78,7 @@ public final class Http1Client implements AutoCloseable {
             } catch (IOException e) {
                 pooled.close();
                 if (!stale(e, pooled, received)) {
-                    throw failure(e, origin);
+                    throw failure(e, pooled, origin);
                 }
                 LOG.log(Level.FINE, () -> "pooled connection to " + origin + " was closed by the upstream ("
                         + e + "); retrying on a new one");
@@ -72,13 +89,13 @@ public final class Http1Client implements AutoCloseable {
             return exchange(fresh, request, bytes);
         } catch (IOException e) {
             fresh.close();
-            throw failure(e, origin);
+            throw failure(e, fresh, origin);
         }
     }
 
     private static Http1Response exchange(Connection connection, Http1Request request, byte[] bytes)
             throws IOException {
-        connection.readTimeout(request.firstByteTimeout());
+        connection.silenceLimit(request.firstByteTimeout());
         connection.write(bytes);
         int headBudget = MAX_HEAD;
         ResponseHead head;
@@ -93,7 +110,7 @@ public final class Http1Client implements AutoCloseable {
             }
         }
         // From here on silences are the caller's to judge (it watches streamed bodies); this only backs it up.
-        connection.readTimeout(request.bodyReadTimeout());
+        connection.silenceLimit(request.bodyReadTimeout());
         var headers = head.headers();
         boolean keepAlive = !request.closeRequested() && (head.http11()
                 ? !Headers.hasToken(headers.first("Connection"), "close")
@@ -139,13 +156,13 @@ public final class Http1Client implements AutoCloseable {
      * cancellation) before any byte of the answer. Then the upstream cannot have acted on the request.
      */
     private static boolean stale(IOException e, Connection connection, long receivedBefore) {
-        return connection.reused() && connection.in().received() == receivedBefore
+        return connection.reused() && connection.in().received() == receivedBefore && !connection.expired()
                 && !(e instanceof SocketTimeoutException) && !(e instanceof HttpFailure)
                 && !HttpFailure.cancellation(e);
     }
 
-    private static HttpFailure failure(IOException e, Origin origin) {
-        if (e instanceof SocketTimeoutException) {
+    private static HttpFailure failure(IOException e, Connection connection, Origin origin) {
+        if (e instanceof SocketTimeoutException || connection.expired()) {
             return HttpFailure.of(HttpFailure.Kind.FIRST_BYTE_TIMEOUT, origin + " sent no answer in time", e);
         }
         return HttpFailure.of(HttpFailure.Kind.BROKEN, "exchange with " + origin + " failed", e);
@@ -168,5 +185,8 @@ public final class Http1Client implements AutoCloseable {
     @Override
     public void close() {
         pools.values().forEach(HostPool::close);
+        if (ownsWatchdog) {
+            watchdog.close();
+        }
     }
 }

@@ -21,6 +21,8 @@ final class SocketInput {
     private int limit;
     /** Bytes ever received on this connection: an exchange that saw none may retry a stale connection. */
     private long received;
+    /** When bytes last arrived ({@link System#nanoTime}), or when the current wait began; read by the watchdog. */
+    private volatile long lastProgress;
 
     SocketInput(InputStream in) {
         this.in = in;
@@ -63,6 +65,7 @@ final class SocketInput {
                 int n = in.read(target, offset, length);
                 if (n > 0) {
                     received += n;
+                    lastProgress = System.nanoTime();
                 }
                 return n;
             }
@@ -116,16 +119,17 @@ final class SocketInput {
         return fillMore();
     }
 
-    /** Reads more after what is buffered: moves the unread bytes to the front, or grows for a long line. */
+    /**
+     * Reads more after what is buffered. Unread bytes move to the front once the free tail gets short (a stream's
+     * events would otherwise be read in slivers, one system call each), and the buffer grows for a long line.
+     */
     private boolean fillMore() throws IOException {
-        if (limit == buffer.length) {
-            if (position > 0) {
-                System.arraycopy(buffer, position, buffer, 0, limit - position);
-                limit -= position;
-                position = 0;
-            } else {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            }
+        if (position > 0 && buffer.length - limit < buffer.length / 4) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        } else if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int n = in.read(buffer, limit, buffer.length - limit);
         if (n < 0) {
@@ -133,6 +137,16 @@ final class SocketInput {
         }
         limit += n;
         received += n;
+        lastProgress = System.nanoTime();
         return true;
+    }
+
+    long lastProgress() {
+        return lastProgress;
+    }
+
+    /** A wait for the upstream starts now. */
+    void waitFrom(long now) {
+        lastProgress = now;
     }
 }

@@ -4,6 +4,7 @@ import static dev.warden.provider.http.Exchanges.failure;
 import static dev.warden.provider.http.Exchanges.fetch;
 import static dev.warden.provider.http.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,7 +52,7 @@ class Http1PoolingTest {
                 .startsWith("POST /v1/a%3Ab?x=%2F&y=a+b HTTP/1.1\r\n")
                 .contains("\r\nHost: 127.0.0.1:" + server.port() + "\r\n", "\r\nAuthorization: Bearer sk-1\r\n",
                         "\r\nContent-Length: 2\r\n")
-                .doesNotContain("999")
+                .doesNotContain("Content-Length: 999")
                 .endsWith("\r\n\r\n{}");
         assertThat(server.requests().get(1)).startsWith("GET /second HTTP/1.1\r\n")
                 .doesNotContain("Content-Length");
@@ -148,6 +149,34 @@ class Http1PoolingTest {
                 Duration.ofMillis(200), Exchanges.BODY);
         assertThat(failure(client, impatient)).isEqualTo(HttpFailure.Kind.FIRST_BYTE_TIMEOUT);
         assertThat(server.accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionBackInThePoolOutlivesTheSilenceLimitOfItsLastExchange() throws Exception {
+        serveOk();
+        var quick = new Http1Request("GET", server.uri("/a"), Map.of(), new byte[0], Exchanges.CONNECT,
+                Duration.ofMillis(100), Duration.ofMillis(100));
+        assertThat(fetch(client, quick)).isEqualTo("ok");
+        Thread.sleep(400); // several watchdog ticks past both limits
+        assertThat(fetch(client, quick)).isEqualTo("ok");
+        assertThat(server.accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyThatFallsSilentPastItsLimitIsCut() throws IOException {
+        server = new ScriptedServer((peer, index) -> {
+            peer.request();
+            peer.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab");
+            peer.awaitClientClose();
+        });
+        var request = new Http1Request("GET", server.uri("/a"), Map.of(), new byte[0], Exchanges.CONNECT,
+                Exchanges.FIRST_BYTE, Duration.ofMillis(200));
+        long start = System.nanoTime();
+        try (var response = client.send(request)) {
+            assertThatThrownBy(() -> response.body().readAllBytes()).isInstanceOf(IOException.class);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200),
+                Duration.ofSeconds(2));
     }
 
     @Test

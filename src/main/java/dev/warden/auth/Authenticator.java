@@ -28,6 +28,8 @@ public final class Authenticator {
     private final Optional<Keys> keys;
     private final Optional<JwtVerifier> jwt;
     private final InstantSource clock;
+    /** Never updated itself, only cloned: a clone skips the provider lookup of {@code getInstance} per request. */
+    private final MessageDigest sha256 = sha256();
 
     private Authenticator(byte[] masterKeyDigest, Optional<Keys> keys, Optional<JwtVerifier> jwt,
             InstantSource clock) {
@@ -71,7 +73,7 @@ public final class Authenticator {
         if (keys.isPresent() && jwt.isPresent() && jwt.get().looksLikeJwt(presented)) {
             return token(jwt.get(), keys.get().ring(), presented);
         }
-        if (MessageDigest.isEqual(masterKeyDigest, digest(presented))) {
+        if (MessageDigest.isEqual(masterKeyDigest, digestWithClone(presented))) {
             return Principal.MASTER;
         }
         throw invalid();
@@ -113,8 +115,20 @@ public final class Authenticator {
     }
 
     private static byte[] digest(String key) {
+        return sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] digestWithClone(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ((MessageDigest) sha256.clone()).digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            return digest(key); // the JDK's SHA-256 clones; another provider's might not
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }

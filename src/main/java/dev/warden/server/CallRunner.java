@@ -54,6 +54,13 @@ final class CallRunner {
         } finally {
             inFlight.exit();
         }
+        if (inFlight.count() > 0) {
+            // The server reads the connection's next request next, which a busy client has rarely sent yet: the
+            // read would park (an epoll registration, then two thread wake-ups). Letting the other calls run first
+            // often finds it there. Alone, nothing yields. A/B at 32 connections: +8.6 % RPS, 69.5 vs 75 µs CPU
+            // per request (docs/benchmarks.md).
+            Thread.yield();
+        }
     }
 
     private static void render(ServerResponse res, Surface surface, Exchange exchange, LazyStream stream,

@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,8 @@ public final class Http1Client implements AutoCloseable {
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
     private final Watchdog watchdog;
     private final boolean ownsWatchdog;
+    /** Exchanges between their request's write and their answer's head. */
+    private final AtomicInteger awaitingHead = new AtomicInteger();
 
     Http1Client(SSLSocketFactory tls, int maxIdle, Duration idleLimit) {
         this(tls, maxIdle, idleLimit, Watchdog.start(OWN_WATCHDOG_TICK_MILLIS), true);
@@ -93,21 +96,22 @@ public final class Http1Client implements AutoCloseable {
         }
     }
 
-    private static Http1Response exchange(Connection connection, Http1Request request, byte[] bytes)
-            throws IOException {
+    private Http1Response exchange(Connection connection, Http1Request request, byte[] bytes) throws IOException {
         connection.silenceLimit(request.firstByteTimeout());
-        connection.write(bytes);
-        int headBudget = MAX_HEAD;
+        boolean othersWaiting = awaitingHead.getAndIncrement() > 0;
         ResponseHead head;
-        while (true) {
-            head = ResponseHead.read(connection.in(), headBudget);
-            headBudget -= head.size();
-            if (head.status() >= 200) {
-                break;
+        try {
+            connection.write(bytes);
+            if (othersWaiting) {
+                // Let the carrier run the other calls first: it then often finds this answer already here, where
+                // reading at once finds nothing and parks, which costs an epoll registration and two thread
+                // wake-ups (poller, carrier). Alone, nothing yields. A/B at 32 connections: +16 % RPS, 74 vs
+                // 85.5 µs CPU per request (docs/benchmarks.md).
+                Thread.yield();
             }
-            if (head.status() == 101) {
-                throw new HttpFailure(HttpFailure.Kind.BROKEN, "the upstream switched protocols unasked");
-            }
+            head = readHead(connection);
+        } finally {
+            awaitingHead.decrementAndGet();
         }
         // From here on silences are the caller's to judge (it watches streamed bodies); this only backs it up.
         connection.silenceLimit(request.bodyReadTimeout());
@@ -134,6 +138,21 @@ public final class Http1Client implements AutoCloseable {
                     length);
         }
         return new Http1Response(head.status(), headers, new CloseDelimitedBody(connection), -1);
+    }
+
+    /** The final head: 1xx interim answers are skipped, and all heads together stay within {@link #MAX_HEAD}. */
+    private static ResponseHead readHead(Connection connection) throws IOException {
+        int budget = MAX_HEAD;
+        while (true) {
+            var head = ResponseHead.read(connection.in(), budget);
+            budget -= head.size();
+            if (head.status() >= 200) {
+                return head;
+            }
+            if (head.status() == 101) {
+                throw new HttpFailure(HttpFailure.Kind.BROKEN, "the upstream switched protocols unasked");
+            }
+        }
     }
 
     private static long contentLength(String value, int fields) throws HttpFailure {

@@ -91,10 +91,6 @@ public final class UpstreamClient implements AutoCloseable {
         return e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause();
     }
 
-    int watchedStreams() {
-        return watchdog.watchedCount();
-    }
-
     @Override
     public void close() {
         http.close();

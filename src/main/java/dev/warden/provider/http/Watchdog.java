@@ -42,10 +42,6 @@ public final class Watchdog implements AutoCloseable {
         watched.remove(target);
     }
 
-    public int watchedCount() {
-        return watched.size();
-    }
-
     private void tick() {
         long now = System.nanoTime();
         for (var target : watched) {

@@ -25,6 +25,7 @@ import dev.warden.store.Database;
 import dev.warden.budget.BudgetLedger;
 import dev.warden.budget.HttpWebhookNotifier;
 import dev.warden.budget.RedisBudgetLedger;
+import dev.warden.redis.Circuit;
 import dev.warden.redis.RedisConnections;
 import dev.warden.budget.SpendRecorder;
 import dev.warden.budget.WebhookNotifier;
@@ -229,6 +230,20 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(closeables, server, config, masterKey, generated);
     }
 
+    /** One store's health: its backend and, when Redis-backed, its failure policy and circuit counters. */
+    private static Map<String, Object> storeHealth(boolean redis, String policy,
+            @org.jspecify.annotations.Nullable Circuit circuit) {
+        var store = new LinkedHashMap<String, Object>();
+        store.put("backend", redis ? "redis" : "memory");
+        if (circuit != null) {
+            store.put("on_failure", policy);
+            store.put("redis_errors", circuit.errors());
+            store.put("fallbacks", circuit.fallbacks());
+            store.put("skipped", circuit.skipped());
+        }
+        return store;
+    }
+
     /**
      * What {@code /health/ready} reports beside its status: where limits and budgets are kept, how often the shared
      * store failed or was skipped and the failure policy answered instead, and how many calls went unpriced.
@@ -237,22 +252,10 @@ public final class Wiring implements AutoCloseable {
             CostStage cost) {
         var redis = config.redis();
         var policy = redis == null ? "none" : redis.onFailure().name().toLowerCase(Locale.ROOT);
-        var limits = new LinkedHashMap<String, Object>();
-        limits.put("backend", redis == null ? "memory" : "redis");
-        if (limiter instanceof FailoverRateLimiter shared) {
-            limits.put("on_failure", policy);
-            limits.put("redis_errors", shared.circuit().errors());
-            limits.put("fallbacks", shared.circuit().fallbacks());
-            limits.put("skipped", shared.circuit().skipped());
-        }
-        var budgets = new LinkedHashMap<String, Object>();
-        budgets.put("backend", redis == null ? "memory" : "redis");
-        if (ledger instanceof RedisBudgetLedger shared) {
-            budgets.put("on_failure", policy);
-            budgets.put("redis_errors", shared.circuit().errors());
-            budgets.put("fallbacks", shared.circuit().fallbacks());
-            budgets.put("skipped", shared.circuit().skipped());
-        }
+        var limits = storeHealth(redis != null, policy,
+                limiter instanceof FailoverRateLimiter shared ? shared.circuit() : null);
+        var budgets = storeHealth(redis != null, policy,
+                ledger instanceof RedisBudgetLedger shared ? shared.circuit() : null);
         var health = new LinkedHashMap<String, Object>();
         health.put("limits", limits);
         health.put("budgets", budgets);

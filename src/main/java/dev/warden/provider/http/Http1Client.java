@@ -1,7 +1,6 @@
 package dev.warden.provider.http;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,12 +175,12 @@ public final class Http1Client implements AutoCloseable {
      */
     private static boolean stale(IOException e, Connection connection, long receivedBefore) {
         return connection.reused() && connection.in().received() == receivedBefore && !connection.expired()
-                && !(e instanceof SocketTimeoutException) && !(e instanceof HttpFailure)
+                && !(e instanceof HttpFailure)
                 && !HttpFailure.cancellation(e);
     }
 
     private static HttpFailure failure(IOException e, Connection connection, Origin origin) {
-        if (e instanceof SocketTimeoutException || connection.expired()) {
+        if (connection.expired()) {
             return HttpFailure.of(HttpFailure.Kind.FIRST_BYTE_TIMEOUT, origin + " sent no answer in time", e);
         }
         return HttpFailure.of(HttpFailure.Kind.BROKEN, "exchange with " + origin + " failed", e);

@@ -81,5 +81,6 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 # Resident set size of a pid in MB (one decimal)
 rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.1f", $1/1024}'; }
 
-# ttfb <base-url> [n] [warmup] [model] : time to first body byte of streaming requests (see ttfb/Ttfb.java)
-ttfb() { TTFB_MODEL="${4:-gpt-4o-mini}" "$JAVA" "$BENCH_DIR/ttfb/Ttfb.java" "$1/v1/chat/completions" "${2:-200}" "${3:-50}"; }
+# ttfb <n> <warmup> <name>=<base-url>[@model] ... : time to first body byte of streaming requests, the targets
+# interleaved per request; each line's over_p50_ms is the paired median over the first target (see ttfb/Ttfb.java)
+ttfb() { "$JAVA" "$BENCH_DIR/ttfb/Ttfb.java" "$@"; }

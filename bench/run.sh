@@ -31,7 +31,7 @@ WARMUP=${WARMUP:-5}          # seconds at 32 connections before each (target, mo
 # the first cells measure a JVM still compiling, not the gateway (docs/benchmarks.md, "JIT warm-up").
 JVM_WARMUP=${JVM_WARMUP:-30}
 DURATION=${DURATION:-10}     # seconds per measured cell
-TTFB_N=${TTFB_N:-40}         # sequential streaming requests on the drip upstream (each ~220 ms)
+TTFB_N=${TTFB_N:-100}        # rounds of drip streaming requests, one per target each (each ~220 ms)
 IDLE_REQUESTS=${IDLE_REQUESTS:-1000}  # requests sent before the idle RSS reading
 NOLOG=${NOLOG:-1}            # 1: also measure Warden with the access log off (0 ms cells only)
 WARDEN_PORT=${WARDEN_PORT:-18100}
@@ -166,9 +166,6 @@ port() { # <direct|nginx> <json|sse> <0ms|50ms>
   esac
 }
 
-ttfb_line() { # <target> <base> [model]
-  local l; l=$(ttfb "$2" "$TTFB_N" 10 "${3:-gpt-4o-mini}"); echo "${l/TTFB /TTFB target=$1 }" | tee -a "$RAW"
-}
 
 # --- Warden, access log to a file (production default) ---
 start_warden file
@@ -196,9 +193,8 @@ done
 
 if [ "$TTFB_N" -gt 0 ]; then
   log "TTFB on the drip upstream"
-  ttfb_line direct "http://127.0.0.1:$UP_SSE_DRIP"
-  ttfb_line nginx  "http://127.0.0.1:$FLOOR_SSE_DRIP"
-  ttfb_line warden "$WARDEN" sse-drip
+  ttfb "$TTFB_N" 10 "direct=http://127.0.0.1:$UP_SSE_DRIP" "nginx=http://127.0.0.1:$FLOOR_SSE_DRIP" \
+    "warden=$WARDEN@sse-drip" | tee -a "$RAW"
 fi
 sleep 5
 rss_line warden after-load

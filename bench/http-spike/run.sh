@@ -86,8 +86,8 @@ measure() {
   fi
 }
 
-ttfb_line() { # <target> <base>
-  local l; l=$(ttfb "$2" "$TTFB_N" 10); echo "${l/TTFB /TTFB target=$1 }" | tee -a "$RAW"
+ttfb_line() { # <target> <base>: alone, as the spike ran in 2026-11 (see bench/ttfb/Ttfb.java for paired runs)
+  ttfb "$TTFB_N" 10 "$1=$2" | tee -a "$RAW"
 }
 
 # --- baselines ---

@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        JvmDefaults.apply(System.getProperties());
         System.exit(WardenCommand.run(args, System.getenv()));
     }
 }

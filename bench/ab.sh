@@ -7,9 +7,10 @@
 #   A=/tmp/a/warden.jar B=target/warden.jar bench/ab.sh
 #   A=target/warden.jar B=target/warden.jar B_OPTS="-Xmn64m" bench/ab.sh
 #   MODE=sse ROUNDS=4 WITH_NGINX=1 ... bench/ab.sh     # streaming; WITH_NGINX=1 also loads the nginx floor
+#   MODE=ttfb TTFB_N=150 ... bench/ab.sh               # drip TTFB: direct, A and B interleaved (bench/ttfb/Ttfb.java)
 #
 # Takes /tmp/warden-build.lock itself. Env: A B (jars), A_OPTS B_OPTS (extra JVM flags), MODE json|sse, CONNS (32),
-# ROUNDS (6), CELL (5 s), WARM (40 s per Warden, alternating).
+# ROUNDS (6), CELL (5 s), WARM (40 s per Warden, alternating), TTFB_N (150 rounds, MODE=ttfb).
 set -euo pipefail
 if [ -z "${WARDEN_BENCH_LOCKED:-}" ]; then
   exec env WARDEN_BENCH_LOCKED=1 flock /tmp/warden-build.lock "$0" "$@"
@@ -17,7 +18,8 @@ fi
 {
 HERE="$(cd "$(dirname "$0")" && pwd)"
 . "$HERE/lib.sh"
-MODE=${MODE:-json}; stream=0; [ "$MODE" = sse ] && stream=1
+MODE=${MODE:-json}; stream=0; [ "$MODE" = json ] || stream=1
+warm_model=$MODE-0ms; [ "$MODE" = ttfb ] && warm_model=sse-0ms
 CONNS=${CONNS:-32}; threads=2; [ "$CONNS" = 1 ] && threads=1
 OUT="$BENCH_OUT/ab/$(date +%Y%m%d-%H%M%S)"; mkdir -p "$OUT"
 declare -A PID PORT RPS CPU
@@ -38,8 +40,14 @@ for x in A B; do
 done
 log "warm-up: ${WARM:-40} s per Warden, alternating"
 for i in 1 2; do for x in A B; do
-  wrk_run "http://127.0.0.1:${PORT[$x]}" 32 2 $(( ${WARM:-40} / 2 )) "$stream" warmup "$MODE-0ms" >/dev/null
+  wrk_run "http://127.0.0.1:${PORT[$x]}" 32 2 $(( ${WARM:-40} / 2 )) "$stream" warmup "$warm_model" >/dev/null
 done; done
+if [ "$MODE" = ttfb ]; then
+  ttfb "${TTFB_N:-150}" 10 "direct=http://127.0.0.1:$UP_SSE_DRIP" "A=http://127.0.0.1:${PORT[A]}@sse-drip" \
+    "B=http://127.0.0.1:${PORT[B]}@sse-drip" | tee "$OUT/summary.txt"
+  log "summary: $OUT"
+  exit
+fi
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 for r in $(seq 1 "${ROUNDS:-6}"); do
   order="A B"; [ $((r % 2)) = 0 ] && order="B A"

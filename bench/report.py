@@ -76,7 +76,6 @@ for (t, phase), mb in rss.items():
 print()
 
 
-
 def ttfb_over(target):
     # Runs since 2026-11-24 19:40 interleave the targets and report the paired median (over_p50_ms); older raw
     # files measured each target in its own block, so only the difference of the medians is there.

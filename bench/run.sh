@@ -166,7 +166,6 @@ port() { # <direct|nginx> <json|sse> <0ms|50ms>
   esac
 }
 
-
 # --- Warden, access log to a file (production default) ---
 start_warden file
 rss_line warden started

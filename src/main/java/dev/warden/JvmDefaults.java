@@ -14,7 +14,7 @@ final class JvmDefaults {
      * interleaved A/B runs, while non-streaming throughput at 32 connections fell 3.4 % and streaming rose 1.8 %
      * (docs/benchmarks.md, "Poller mode").
      */
-    static final String POLLER_MODE = "jdk.pollerMode";
+    private static final String POLLER_MODE = "jdk.pollerMode";
 
     private JvmDefaults() {}
 

@@ -175,8 +175,7 @@ public final class Http1Client implements AutoCloseable {
      */
     private static boolean stale(IOException e, Connection connection, long receivedBefore) {
         return connection.reused() && connection.in().received() == receivedBefore && !connection.expired()
-                && !(e instanceof HttpFailure)
-                && !HttpFailure.cancellation(e);
+                && !(e instanceof HttpFailure) && !HttpFailure.cancellation(e);
     }
 
     private static HttpFailure failure(IOException e, Connection connection, Origin origin) {
